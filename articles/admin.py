@@ -1,0 +1,163 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.forms.models import InlineForeignKeyField
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+
+from . import workflow
+from .models import Article, Author, Byline, ImageAsset, RelatedArticle, Section
+
+
+@admin.display(description=_("Picture"))
+def thumbnail(image):
+    """The admin's small picture: the same credit-carrying include everywhere."""
+    if image is None:
+        return "—"
+    return render_to_string("includes/admin_thumbnail.html", {"image": image})
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "user"]
+    search_fields = ["name", "role"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["photo", "user"]
+    list_select_related = ["user"]
+
+
+@admin.register(ImageAsset)
+class ImageAssetAdmin(admin.ModelAdmin):
+    list_display = ["picture", "caption", "credit", "dimensions", "uploaded_by", "uploaded_at"]
+    list_display_links = ["picture", "caption"]
+    search_fields = ["caption", "credit", "alt_text"]
+    list_filter = ["uploaded_at", "uploaded_by"]
+    list_select_related = ["uploaded_by"]
+    readonly_fields = ["preview", "dimensions", "uploaded_by", "uploaded_at"]
+    fields = [
+        "file",
+        "preview",
+        "credit",
+        "caption",
+        "alt_text",
+        "dimensions",
+        "uploaded_by",
+        "uploaded_at",
+    ]
+
+    @admin.display(description=_("Picture"))
+    def picture(self, obj):
+        return thumbnail(obj)
+
+    @admin.display(description=_("Preview"))
+    def preview(self, obj):
+        return thumbnail(obj) if obj.pk else "—"
+
+    @admin.display(description=_("Size"))
+    def dimensions(self, obj):
+        return f"{obj.width} × {obj.height}" if obj.width else "—"
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class ConstrainedInlineForm(forms.ModelForm):
+    """Django leaves an inline's own foreign key out of model validation; our database
+    constraints involve it (no self-relation), so check them once the parent exists and
+    explain a refusal in the form instead of failing at the database."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        inline_keys = [
+            name for name, field in self.fields.items() if isinstance(field, InlineForeignKeyField)
+        ]
+        parent_saved = all(getattr(self.instance, f"{name}_id") for name in inline_keys)
+        if parent_saved and not self.errors:
+            try:
+                self.instance.validate_constraints()
+            except ValidationError as error:
+                self._update_errors(error)
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    form = ConstrainedInlineForm
+    extra = 0
+    min_num = 0
+    autocomplete_fields = ["author"]
+    fields = ["author", "position"]
+    verbose_name = _("author")
+    verbose_name_plural = _("Authors (byline order: lowest number first)")
+
+
+class RelatedArticleInline(admin.TabularInline):
+    model = RelatedArticle
+    form = ConstrainedInlineForm
+    fk_name = "from_article"
+    extra = 0
+    autocomplete_fields = ["to_article"]
+    fields = ["to_article", "position"]
+    verbose_name_plural = _("Related articles (only published ones are shown to readers)")
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["picture", "headline", "status", "section", "byline", "published_at"]
+    list_display_links = ["picture", "headline"]
+    list_filter = ["status", "section", "published_at"]
+    search_fields = ["headline", "standfirst", "slug"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["hero_image", "section"]
+    readonly_fields = ["status", "created_at", "updated_at"]
+    inlines = [BylineInline, RelatedArticleInline]
+    actions = ["publish_now", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["headline", "standfirst", "body"]}),
+        (_("Picture and place"), {"fields": ["hero_image", "section", "slug"]}),
+        (_("Publication"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("section", "hero_image")
+            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+        )
+
+    @admin.display(description=_("Picture"))
+    def picture(self, obj):
+        return thumbnail(obj.hero_image)
+
+    @admin.display(description=_("Byline"))
+    def byline(self, obj):
+        return ", ".join(author.name for author in obj.byline()) or "—"
+
+    def _run(self, request, queryset, transition, done):
+        for article in queryset:
+            try:
+                transition(article, by=request.user)
+            except workflow.TransitionError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(request, done.format(article), messages.SUCCESS)
+
+    @admin.action(description=_("Publish selected articles now"))
+    def publish_now(self, request, queryset):
+        self._run(request, queryset, workflow.publish, "Published “{}”.")
+
+    @admin.action(description=_("Unpublish selected articles"))
+    def unpublish(self, request, queryset):
+        self._run(request, queryset, workflow.unpublish, "Unpublished “{}”.")

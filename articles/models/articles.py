@@ -1,0 +1,215 @@
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from articles.richtext import SanitizedHTMLField
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+    ARCHIVED = "archived", _("Archived")
+
+
+# Statuses that put an article in front of readers once `published_at` has come.
+# A scheduled article goes live at its time with no job to flip it: see `published()`.
+LIVE_STATUSES = [Status.PUBLISHED, Status.SCHEDULED]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: the one definition of "public".
+
+        Every public view, listing, feed, sitemap and search starts from this.
+        """
+        return self.filter(status__in=LIVE_STATUSES, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """Everything a teaser needs (section, picture, byline) in a fixed number of queries."""
+        return self.select_related("section", "hero_image").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        )
+
+
+class Article(models.Model):
+    headline = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The last part of the article’s web address. Made from the headline if left empty."
+        ),
+    )
+    standfirst = models.CharField(
+        _("standfirst"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The one-sentence summary under the headline, also used in listings and feeds."
+        ),
+    )
+    body = SanitizedHTMLField(_("body"), blank=True)
+    hero_image = models.ForeignKey(
+        "articles.ImageAsset",
+        verbose_name=_("hero image"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hero_articles",
+        help_text=_("The main picture, shown at the top of the article with its credit."),
+    )
+    section = models.ForeignKey(
+        "articles.Section",
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    authors = models.ManyToManyField(
+        "articles.Author",
+        verbose_name=_("authors"),
+        through="articles.Byline",
+        related_name="articles",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("When the article goes (or went) live."),
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-created_at"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            models.Index(fields=["section", "status", "-published_at"], name="article_section_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status__in=LIVE_STATUSES) | Q(published_at__isnull=False),
+                name="article_live_has_published_at",
+                violation_error_message=_(
+                    "A published or scheduled article needs a publication date."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        """The same rule as `Article.objects.published()`, for one article in hand."""
+        return (
+            self.status in LIVE_STATUSES
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def _unique_slug(self):
+        base = slugify(self.headline)[:190].strip("-") or "article"
+        slug, n = base, 2
+        while Article.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def related_articles(self):
+        """Curated related articles, in the editor's order, readers' rule applied."""
+        return (
+            Article.objects.published()
+            .filter(linked_from__from_article=self)
+            .order_by("linked_from__position", "linked_from__pk")
+            .select_related("section", "hero_image")
+        )
+
+    def byline(self):
+        """Authors in the editor's order (uses prefetched bylines when present)."""
+        return [byline.author for byline in self.bylines.all()]
+
+
+class Byline(models.Model):
+    """An author on an article, in the order the editor set."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        "articles.Author",
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="bylines",
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "author"],
+                name="byline_unique_author",
+                violation_error_message=_("This author is already in the byline."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.author)
+
+
+class RelatedArticle(models.Model):
+    """A curated link from one article to another, shown under "Related articles"."""
+
+    from_article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="related_links"
+    )
+    to_article = models.ForeignKey(
+        Article,
+        verbose_name=_("related article"),
+        on_delete=models.CASCADE,
+        related_name="linked_from",
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("related article")
+        verbose_name_plural = _("related articles")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_article=F("to_article")),
+                name="related_not_self",
+                violation_error_message=_("An article cannot be related to itself."),
+            ),
+            models.UniqueConstraint(
+                fields=["from_article", "to_article"],
+                name="related_unique_pair",
+                violation_error_message=_("This article is already in the related articles."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_article} → {self.to_article}"

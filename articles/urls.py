@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("sections/<slug:slug>/", views.SectionView.as_view(), name="section"),
+    path("sections/<slug:slug>/feed/", feeds.SectionFeed(), name="section_feed"),
+    path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("feed/", feeds.LatestArticlesFeed(), name="feed"),
+]

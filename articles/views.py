@@ -1,0 +1,90 @@
+from django.conf import settings
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+
+from .models import Article, Author, Section
+
+
+class HomeView(ListView):
+    """The lead story with its picture, then the latest articles."""
+
+    template_name = "articles/home.html"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()[: settings.ARTICLES_PER_PAGE + 1]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        articles = list(context["articles"])
+        context["lead"] = articles[0] if articles else None
+        context["articles"] = articles[1:]
+        return context
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["related_articles"] = self.object.related_articles()
+        return context
+
+
+class PublishedListView(ListView):
+    """A paginated list of published articles, narrowed by `filter_articles`."""
+
+    context_object_name = "articles"
+    paginate_by = settings.ARTICLES_PER_PAGE
+
+    def filter_articles(self, articles):
+        return articles
+
+    def get_queryset(self):
+        return self.filter_articles(Article.objects.published().for_listing())
+
+
+class SectionView(PublishedListView):
+    template_name = "articles/section.html"
+
+    def filter_articles(self, articles):
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return articles.filter(section=self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, **kwargs)
+
+
+class AuthorView(PublishedListView):
+    template_name = "articles/author.html"
+
+    def filter_articles(self, articles):
+        self.author = get_object_or_404(
+            Author.objects.select_related("photo"), slug=self.kwargs["slug"]
+        )
+        return articles.filter(bylines__author=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
+
+
+class SearchView(PublishedListView):
+    template_name = "articles/search.html"
+
+    def filter_articles(self, articles):
+        self.query = self.request.GET.get("q", "").strip()[:200]
+        if not self.query:
+            return articles.none()
+        return articles.filter(
+            Q(headline__icontains=self.query)
+            | Q(standfirst__icontains=self.query)
+            | Q(body__icontains=self.query)
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)

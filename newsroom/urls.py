@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.static import serve
+
+from articles.sitemaps import sitemaps
+
+admin.site.site_header = "Newsroom"
+admin.site.site_title = "Newsroom"
+admin.site.index_title = "Desk"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("", include("articles.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

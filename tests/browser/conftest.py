@@ -1,0 +1,43 @@
+"""End-to-end tests in Debian's Chromium, driven by Playwright, against the live server."""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def pytest_collection_modifyitems(items):
+    if not os.path.exists(CHROMIUM):
+        skip = pytest.mark.skip(reason="Chromium is not installed: apt-get install chromium")
+        for item in items:
+            if "browser" in str(item.path):
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _allow_orm_beside_playwright():
+    """Playwright's sync API keeps an event loop in the test thread from its first use to
+    the end of the session; the ORM calls our tests make there are still synchronous."""
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

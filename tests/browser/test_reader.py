@@ -1,0 +1,69 @@
+"""A reader's path through the site in a real browser."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.factories import make_article, make_author, make_image, make_section
+
+AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def axe_violations(page: Page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+    ]
+
+
+def test_reader_goes_from_home_to_an_article_and_its_author(live_server, page: Page):
+    section = make_section(name="Science", slug="science")
+    author = make_author(name="Ines Duarte", role="Science editor")
+    image = make_image(credit="Lena Park / Harbour Press", caption="Seagrass off the north shore.")
+    related = make_article(headline="Divers map the reef", section=section)
+    make_article(
+        headline="Seagrass meadows return to the bay",
+        standfirst="Ten years after the spill, the meadows are back.",
+        section=section,
+        authors=[author],
+        hero_image=image,
+        related=[related],
+        body="<p>It took a decade.</p><h2>Counting shoots</h2>"
+        "<blockquote><p>It is a miracle.</p></blockquote>",
+    )
+
+    page.goto(live_server.url)
+    expect(page.locator(".lead-story")).to_contain_text("Seagrass meadows return to the bay")
+    expect(page.locator(".lead-story")).to_contain_text("Image credit: Lena Park / Harbour Press")
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name="Seagrass meadows return to the bay").click()
+    expect(page.locator("h1")).to_have_text("Seagrass meadows return to the bay")
+    expect(page.locator(".story__hero figcaption")).to_contain_text(
+        "Seagrass off the north shore. Image credit: Lena Park / Harbour Press"
+    )
+    expect(page.get_by_role("heading", name="Related articles")).to_be_visible()
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name="Ines Duarte").click()
+    expect(page.locator("h1")).to_have_text("Ines Duarte")
+    expect(page.locator("main")).to_contain_text("Seagrass meadows return to the bay")
+
+    page.get_by_role("searchbox", name="Search articles").first.fill("reef")
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_contain_text("Divers map the reef")
+
+
+def test_article_page_reads_well_on_a_phone(live_server, page: Page):
+    article = make_article(
+        hero_image=make_image(), headline="A headline long enough to wrap on a small phone screen"
+    )
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(live_server.url + article.get_absolute_url())
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 375, "the page must not scroll sideways on a phone"
+    expect(page.locator(".story__hero img")).to_be_visible()

@@ -1,0 +1,57 @@
+"""Reader pages run a fixed number of SQL queries, however much content there is.
+
+The bounds (counted on both SQLite and PostgreSQL):
+  home 3 (articles, bylines, section menu) · article 4 (article, bylines, related, menu)
+  section 5 and author 5 (the page's object, count for paging, articles, bylines, menu)
+  search 4 (count, articles, bylines, menu) · feed 2
+  sitemap 6 (count and page for each of its three parts)
+"""
+
+import pytest
+from django.urls import reverse
+
+from .factories import make_article, make_author, make_image, make_section
+
+pytestmark = pytest.mark.django_db
+
+BOUNDS = {"home": 3, "article": 4, "section": 5, "author": 5, "search": 4, "feed": 2, "sitemap": 6}
+
+
+def build(n):
+    """n articles, each with n authors and n related articles, all sharing one author."""
+    section = make_section()
+    star = make_author()
+    articles = []
+    for _ in range(n):
+        authors = [star] + [make_author() for _ in range(n - 1)]
+        articles.append(
+            make_article(
+                headline="Common word story",
+                section=section,
+                authors=authors,
+                hero_image=make_image(),
+                related=articles[-n:],
+            )
+        )
+    return section, star, articles[-1]
+
+
+def urls(section, star, article):
+    return {
+        "home": reverse("articles:home"),
+        "article": article.get_absolute_url(),
+        "section": section.get_absolute_url(),
+        "author": star.get_absolute_url(),
+        "search": reverse("articles:search") + "?q=common",
+        "feed": reverse("articles:feed"),
+        "sitemap": reverse("sitemap"),
+    }
+
+
+@pytest.mark.parametrize("n", [1, 6])
+@pytest.mark.parametrize("page", BOUNDS)
+def test_reader_page_query_count_is_bounded(client, django_assert_max_num_queries, page, n):
+    url = urls(*build(n))[page]
+    with django_assert_max_num_queries(BOUNDS[page]):
+        response = client.get(url)
+    assert response.status_code == 200

@@ -1,0 +1,61 @@
+"""`manage.py seed_demo` gives a new developer a working newsroom at once."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+from pytest_django.asserts import assertContains
+
+from articles.models import Article, ImageAsset, RelatedArticle
+
+pytestmark = pytest.mark.django_db
+
+
+def seed():
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_seed_demo_creates_a_readable_newsroom(client, settings):
+    settings.DEBUG = False
+    seed()
+    published = Article.objects.published()
+    assert published.count() == 12
+    assert Article.objects.count() == 14
+    assert all(article.hero_image and article.bylines.exists() for article in published)
+    assert not ImageAsset.objects.filter(credit="").exists()
+    assert RelatedArticle.objects.exists()
+    lead = published.first()
+    response = client.get(lead.get_absolute_url())
+    assertContains(response, f"Image credit: {lead.hero_image.credit}")
+    assert response.content.decode().count("<h2>") >= 2
+    assertContains(response, "<blockquote>")
+    assertContains(client.get(reverse("articles:home")), lead.headline)
+
+
+def test_seed_demo_is_idempotent(settings):
+    settings.DEBUG = False
+    seed()
+    counts = (Article.objects.count(), ImageAsset.objects.count(), RelatedArticle.objects.count())
+    seed()
+    assert counts == (
+        Article.objects.count(),
+        ImageAsset.objects.count(),
+        RelatedArticle.objects.count(),
+    )
+
+
+def test_seed_demo_creates_an_admin_only_in_development(client, settings):
+    settings.DEBUG = False
+    assert "password" not in seed()
+    assert not get_user_model().objects.filter(username="admin").exists()
+
+    settings.DEBUG = True
+    output = seed()
+    password = re.search(r"password: (\S+)", output).group(1)
+    assert client.login(username="admin", password=password)
+    assert "already exists" in seed()
