@@ -6,7 +6,7 @@ from django.forms.models import InlineForeignKeyField
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from . import workflow
+from . import permissions, workflow
 from .models import Article, Author, Byline, ImageAsset, RelatedArticle, Section
 
 
@@ -140,6 +140,16 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("Picture"))
     def picture(self, obj):
         return thumbnail(obj.hero_image)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return permissions.can_edit(request.user, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("Byline"))
     def byline(self, obj):

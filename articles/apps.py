@@ -1,6 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def sync_role_groups(sender, **kwargs):
+    from django.contrib.auth.models import Group, Permission
+
+    from .permissions import sync_roles
+
+    sync_roles(Group, Permission)
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Newsroom"
+
+    def ready(self):
+        # After `migrate` (and each test-database flush) keep the role groups complete.
+        post_migrate.connect(sync_role_groups, sender=self)

@@ -70,3 +70,16 @@ def make_article(*, authors=(), related=(), published=True, **overrides):
     for position, other in enumerate(related):
         RelatedArticle.objects.create(from_article=article, to_article=other, position=position)
     return article
+
+
+def make_user(role=None, **overrides):
+    """A staff user in one of the newsroom's roles ("Writer", "Editor", "Photo desk")."""
+    from django.contrib.auth.models import Group, User
+
+    n = next(_numbers)
+    fields = {"username": f"user{n}", "email": f"user{n}@example.com", "is_staff": True}
+    fields.update(overrides)
+    user = User.objects.create_user(password="pw", **fields)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user

@@ -9,6 +9,7 @@ from tests.factories import make_article, make_author, make_image, make_section
 
 AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
 
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 

@@ -1,0 +1,65 @@
+"""Who may do what: the one place that decides it.
+
+Roles are groups (made by a data migration) holding Django permissions; these functions
+read those permissions. The admin, the workflow functions and every view ask here.
+"""
+
+from .models import Article, Status
+
+WRITER, EDITOR, PHOTO_DESK = "Writer", "Editor", "Photo desk"
+
+_ARTICLE_PARTS = [
+    f"{action}_{model}"
+    for model in ("byline", "relatedarticle")
+    for action in ("add", "change", "delete", "view")
+]
+ROLES = {
+    WRITER: [
+        "add_article", "change_article", "view_article", *_ARTICLE_PARTS,
+        "view_imageasset", "view_author", "view_section",
+    ],
+    EDITOR: [
+        "add_article", "change_article", "delete_article", "view_article",
+        "edit_others_article", "review_article", "publish_article", *_ARTICLE_PARTS,
+        "view_imageasset",
+        "add_author", "change_author", "view_author",
+        "add_section", "change_section", "view_section",
+    ],
+    PHOTO_DESK: [
+        "add_imageasset", "change_imageasset", "delete_imageasset", "view_imageasset",
+    ],
+}  # fmt: skip
+
+
+def sync_roles(Group, Permission):
+    """Make the role groups hold exactly the permissions above.
+
+    Run by the data migration that creates the roles and after every `migrate` (and test
+    database flush), so the groups always match this definition.
+    """
+    for name, codenames in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        perms = Permission.objects.filter(
+            content_type__app_label="articles", codename__in=codenames
+        )
+        if perms.count() == len(codenames):
+            group.permissions.set(perms)
+
+
+# States in which a writer may still change their own article.
+WRITER_EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
+
+
+def is_editor(user) -> bool:
+    return user.has_perm("articles.edit_others_article")
+
+
+def can_edit(user, article: Article) -> bool:
+    """Editors edit any article; writers edit their own while it is a draft or sent back."""
+    if not user.is_active or not user.has_perm("articles.change_article"):
+        return False
+    if is_editor(user):
+        return True
+    if article.pk is None:
+        return user.has_perm("articles.add_article")
+    return article.created_by_id == user.pk and article.status in WRITER_EDITABLE
