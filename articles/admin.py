@@ -1,21 +1,27 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Count, Prefetch
 from django.forms.models import InlineForeignKeyField
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from . import permissions, workflow
+from . import imaging, permissions, renditions, workflow
 from .models import Article, Author, Byline, ImageAsset, RelatedArticle, Section
 
 
 @admin.display(description=_("Picture"))
 def thumbnail(image):
-    """The admin's small picture: the same credit-carrying include everywhere."""
+    """The admin's small picture: the same credit-carrying include everywhere (a small
+    rendition, never the full-size original)."""
     if image is None:
         return "—"
-    return render_to_string("includes/admin_thumbnail.html", {"image": image})
+    small = next(r for r in renditions.renditions_for(image, "card") if r.spec.endswith(".jpg"))
+    return render_to_string("includes/admin_thumbnail.html", {"image": image, "small": small})
 
 
 @admin.register(Section)
@@ -35,24 +41,115 @@ class AuthorAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
 
 
+class ImageAssetForm(forms.ModelForm):
+    """The admin's picture form: the same checks as the upload page (articles/imaging.py);
+    an empty credit or caption is taken from the file's own metadata when it has one."""
+
+    file = forms.FileField(
+        label=_("Image file"),
+        help_text=_("A JPEG, PNG, WebP or GIF. To add several at once, use the upload page."),
+    )
+
+    class Meta:
+        model = ImageAsset
+        fields = ["file", "credit", "caption", "alt_text", "focal_x", "focal_y"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.checked = None
+        self.fields["credit"].required = False
+        for name in ("focal_x", "focal_y"):  # left empty: the centre
+            self.fields[name].required = False
+        self.fields["credit"].help_text += str(
+            _(" Left empty, the credit written in the file (IPTC/XMP/EXIF) is used.")
+        )
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if isinstance(file, UploadedFile):
+            self.checked = imaging.check_upload(file)
+        return file
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("focal_x", "focal_y"):
+            if cleaned.get(name) is None:
+                cleaned[name] = 50
+        metadata = self.checked.metadata if self.checked else {}
+        for name in ("credit", "caption"):
+            if not (cleaned.get(name) or "").strip() and metadata.get(name):
+                cleaned[name] = metadata[name]
+        if not (cleaned.get("credit") or "").strip() and "file" not in self.errors:
+            self.add_error(
+                "credit",
+                _("Add a credit: every picture belongs to someone, and this file names no one."),
+            )
+        return cleaned
+
+
 @admin.register(ImageAsset)
 class ImageAssetAdmin(admin.ModelAdmin):
-    list_display = ["picture", "caption", "credit", "dimensions", "uploaded_by", "uploaded_at"]
-    list_display_links = ["picture", "caption"]
-    search_fields = ["caption", "credit", "alt_text"]
-    list_filter = ["uploaded_at", "uploaded_by"]
-    list_select_related = ["uploaded_by"]
-    readonly_fields = ["preview", "dimensions", "uploaded_by", "uploaded_at"]
-    fields = [
-        "file",
-        "preview",
-        "credit",
+    form = ImageAssetForm
+    change_list_template = "admin/articles/imageasset/change_list.html"
+    list_display = [
+        "picture",
         "caption",
-        "alt_text",
+        "credit",
         "dimensions",
+        "uses",
         "uploaded_by",
         "uploaded_at",
     ]
+    list_display_links = ["picture", "caption"]
+    search_fields = ["caption", "credit", "alt_text"]
+    list_filter = ["credit", "uploaded_by", "uploaded_at"]
+    list_select_related = ["uploaded_by"]
+    readonly_fields = ["preview", "dimensions", "used_in", "uploaded_by", "uploaded_at"]
+    fieldsets = [
+        (None, {"fields": ["file", "preview", "credit", "caption", "alt_text"]}),
+        (
+            _("Crops"),
+            {
+                "fields": ["focal_x", "focal_y"],
+                "description": _(
+                    "Listings show this picture cropped wide (16:9) and square (1:1). Set the "
+                    "focal point to the subject, e.g. a face, and the crops keep it in view."
+                ),
+            },
+        ),
+        (None, {"fields": ["dimensions", "used_in", "uploaded_by", "uploaded_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("renditions")
+            .annotate(
+                use_count=Count("hero_articles", distinct=True)
+                + Count("author_photos", distinct=True)
+            )
+        )
+
+    @admin.display(description=_("Used"), ordering="use_count")
+    def uses(self, obj):
+        return obj.use_count or "—"
+
+    @admin.display(description=_("Used in"))
+    def used_in(self, obj):
+        """Where the picture appears; a picture in use cannot be deleted."""
+        if not obj.pk:
+            return "—"
+        uses = [
+            (reverse("admin:articles_article_change", args=[a.pk]), a.headline, _("hero image"))
+            for a in obj.hero_articles.order_by("-published_at")
+        ] + [
+            (reverse("admin:articles_author_change", args=[a.pk]), a.name, _("author photo"))
+            for a in obj.author_photos.all()
+        ]
+        if not uses:
+            return _("Not used yet.")
+        return format_html_join(format_html("<br>"), '<a href="{}">{}</a> ({})', uses)
 
     @admin.display(description=_("Picture"))
     def picture(self, obj):
@@ -69,7 +166,26 @@ class ImageAssetAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
-        super().save_model(request, obj, form, change)
+        new_file = form.checked is not None
+        if new_file:
+            obj.width, obj.height = form.checked.width, form.checked.height
+        old_file = ImageAsset.objects.get(pk=obj.pk).file.name if change and new_file else None
+        with imaging.files_removed_on_failure() as stored:
+            super().save_model(request, obj, form, change)
+            if new_file:
+                stored.append(obj.file.name)
+            if new_file or {"focal_x", "focal_y"} & set(form.changed_data):
+                renditions.refresh_renditions(obj, stored=stored)
+        if old_file:
+            storage = obj.file.storage
+            transaction.on_commit(lambda: storage.delete(old_file))
+
+    def delete_model(self, request, obj):
+        imaging.delete_image(obj)
+
+    def delete_queryset(self, request, queryset):
+        for image in queryset:
+            imaging.delete_image(image)
 
 
 class ConstrainedInlineForm(forms.ModelForm):
@@ -134,7 +250,10 @@ class ArticleAdmin(admin.ModelAdmin):
             super()
             .get_queryset(request)
             .select_related("section", "hero_image")
-            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+            .prefetch_related(
+                Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+                "hero_image__renditions",
+            )
         )
 
     @admin.display(description=_("Picture"))

@@ -1,14 +1,45 @@
 from django.conf import settings
-from django.contrib.syndication.views import Feed
+from django.contrib.syndication.views import Feed, add_domain
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
 from .models import Article, Section
+from .templatetags.newsroom import share_image
 
 FEED_LENGTH = 30
 
 
+class MediaRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with Media RSS, so the picture travels with its credit and caption."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:media": "http://search.yahoo.com/mrss/"}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        media = item.get("media")
+        if not media:
+            return
+        handler.startElement(
+            "media:content",
+            {
+                "url": media["url"],
+                "type": "image/jpeg",
+                "medium": "image",
+                "width": str(media["width"]),
+                "height": str(media["height"]),
+            },
+        )
+        handler.addQuickElement("media:credit", media["credit"])
+        if media["caption"]:
+            handler.addQuickElement("media:description", media["caption"])
+        handler.addQuickElement("media:text", media["alt"])
+        handler.endElement("media:content")
+
+
 class LatestArticlesFeed(Feed):
+    feed_type = MediaRssFeed
     description = "The latest published articles."
 
     def title(self):
@@ -37,6 +68,42 @@ class LatestArticlesFeed(Feed):
 
     def item_categories(self, item):
         return [item.section.name]
+
+    def item_enclosures(self, item):
+        if not item.hero_image:
+            return []
+        rendition = share_image(item.hero_image)
+        return [Enclosure(rendition.url, str(rendition.size), "image/jpeg")]
+
+    def item_extra_kwargs(self, item):
+        image = item.hero_image
+        if not image:
+            return {}
+        rendition = share_image(image)
+        media = {
+            "url": rendition.url,
+            "width": rendition.width,
+            "height": rendition.height,
+            "credit": image.credit,
+            "caption": image.caption,
+            "alt": image.alt_text,
+        }
+        return {"media": media}
+
+    def get_feed(self, obj, request):
+        """Picture addresses in a feed must be absolute, like the links Django makes."""
+        feed = super().get_feed(obj, request)
+
+        def absolute(url):
+            return add_domain(request.get_host(), url, request.is_secure())
+
+        for item in feed.items:
+            if item.get("media"):
+                item["media"]["url"] = absolute(item["media"]["url"])
+            item["enclosures"] = [
+                Enclosure(absolute(e.url), e.length, e.mime_type) for e in item["enclosures"]
+            ]
+        return feed
 
 
 class SectionFeed(LatestArticlesFeed):

@@ -50,6 +50,11 @@ def sync_roles(Group, Permission):
 WRITER_EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
 
 
+def can_upload_images(user) -> bool:
+    """The photo desk (and anyone else given the permission) adds pictures to the library."""
+    return user.is_active and user.is_staff and user.has_perm("articles.add_imageasset")
+
+
 def is_editor(user) -> bool:
     return user.has_perm("articles.edit_others_article")
 

@@ -65,7 +65,8 @@ class AuthorView(PublishedListView):
 
     def filter_articles(self, articles):
         self.author = get_object_or_404(
-            Author.objects.select_related("photo"), slug=self.kwargs["slug"]
+            Author.objects.select_related("photo").prefetch_related("photo__renditions"),
+            slug=self.kwargs["slug"],
         )
         return articles.filter(bylines__author=self.author)
 

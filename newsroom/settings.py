@@ -178,3 +178,8 @@ SITE_NAME = os.environ.get("SITE_NAME", "The Newsroom")
 # storage (S3 via django-storages) or a web server in front.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 ARTICLES_PER_PAGE = 20
+# The photo desk's limits for an uploaded picture (articles/imaging.py).
+IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("IMAGE_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_000))
+# Several large pictures arrive in one request on the upload page.
+DATA_UPLOAD_MAX_NUMBER_FILES = 50

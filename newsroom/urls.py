@@ -12,6 +12,7 @@ admin.site.index_title = "Desk"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("desk/", include("articles.desk")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("", include("articles.urls")),
 ]

@@ -24,7 +24,13 @@ def image_upload(name="photo.jpg", **kwargs):
     return SimpleUploadedFile(name, image_bytes(**kwargs), content_type="image/jpeg")
 
 
-def make_image(**overrides):
+def make_image(*, renditions=True, **overrides):
+    """A library picture, through the same path as an upload (its renditions made).
+
+    `renditions=False` stores the row alone, like a picture from before renditions existed.
+    """
+    from articles import imaging
+
     n = next(_numbers)
     fields = {
         "credit": f"Photographer {n} / Test Agency",
@@ -32,8 +38,10 @@ def make_image(**overrides):
         "alt_text": f"Alt text number {n}",
     }
     fields.update(overrides)
-    fields.setdefault("file", image_upload(f"photo-{n}.jpg"))
-    return ImageAsset.objects.create(**fields)
+    file = fields.pop("file", None) or image_upload(f"photo-{n}.jpg")
+    if renditions:
+        return imaging.create_image(file, **fields)
+    return ImageAsset.objects.create(file=file, width=64, height=48, **fields)
 
 
 def make_section(**overrides):

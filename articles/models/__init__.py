@@ -2,7 +2,7 @@
 
 from .articles import Article, ArticleQuerySet, Byline, RelatedArticle, Status
 from .authors import Author
-from .images import ImageAsset
+from .images import ImageAsset, Rendition
 from .sections import Section
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "Byline",
     "ImageAsset",
     "RelatedArticle",
+    "Rendition",
     "Section",
     "Status",
 ]

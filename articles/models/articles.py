@@ -33,9 +33,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status__in=LIVE_STATUSES, published_at__lte=timezone.now())
 
     def for_listing(self):
-        """Everything a teaser needs (section, picture, byline) in a fixed number of queries."""
+        """Everything a teaser needs (section, picture and its renditions, byline) in a fixed
+        number of queries."""
         return self.select_related("section", "hero_image").prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "hero_image__renditions",
         )
 
 

@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models.functions import Length, Trim
 from django.utils import timezone
@@ -20,9 +21,10 @@ def not_blank(field):
 class ImageAsset(models.Model):
     """A picture in the library. Every picture belongs to someone: the credit is required."""
 
-    file = models.ImageField(
-        _("image file"), upload_to=image_upload_to, width_field="width", height_field="height"
-    )
+    # The original as uploaded. Readers never get it: they get renditions (articles/renditions.py),
+    # made with the EXIF orientation applied and every piece of metadata stripped. Width and
+    # height are the oriented size, set by articles/imaging.py (the one way in).
+    file = models.ImageField(_("image file"), upload_to=image_upload_to, max_length=255)
     credit = models.CharField(
         _("credit"),
         max_length=200,
@@ -44,6 +46,21 @@ class ImageAsset(models.Model):
     )
     width = models.PositiveIntegerField(_("width"), editable=False, default=0)
     height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    focal_x = models.PositiveSmallIntegerField(
+        _("focal point across (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Where the picture’s subject is, from the left edge (0) to the right edge (100). "
+            "Square and wide crops for listings keep this point in view. 50 is the centre."
+        ),
+    )
+    focal_y = models.PositiveSmallIntegerField(
+        _("focal point down (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("From the top edge (0) to the bottom edge (100). 50 is the middle."),
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -62,11 +79,50 @@ class ImageAsset(models.Model):
         constraints = [
             models.CheckConstraint(condition=not_blank("credit"), name="image_credit_not_blank"),
             models.CheckConstraint(condition=not_blank("alt_text"), name="image_alt_not_blank"),
+            models.CheckConstraint(
+                condition=models.Q(focal_x__lte=100, focal_y__lte=100),
+                name="image_focal_point_inside",
+                violation_error_message=_("The focal point must lie inside the picture (0–100%)."),
+            ),
         ]
 
     def __str__(self):
-        return self.caption or self.alt_text
+        # Also what the article form's image search shows: enough to pick the right one.
+        return f"{self.caption or self.alt_text} ({self.credit})"
 
     @property
     def credit_line(self):
         return f"Image credit: {self.credit}"
+
+
+def rendition_upload_to(instance, filename):
+    return f"renditions/{instance.image_id}/{filename}"
+
+
+class Rendition(models.Model):
+    """One delivered version of a library image: a size, a crop and a format.
+
+    Made once (articles/renditions.py) and reused by every page; the pair (image, spec) is
+    unique, so two requests racing to make the same rendition end up with one.
+    """
+
+    image = models.ForeignKey(ImageAsset, on_delete=models.CASCADE, related_name="renditions")
+    spec = models.CharField(_("spec"), max_length=40, help_text=_("e.g. card-800.webp"))
+    file = models.FileField(_("file"), upload_to=rendition_upload_to, max_length=255)
+    width = models.PositiveIntegerField(_("width"))
+    height = models.PositiveIntegerField(_("height"))
+    size = models.PositiveIntegerField(_("bytes"))
+
+    class Meta:
+        verbose_name = _("rendition")
+        verbose_name_plural = _("renditions")
+        constraints = [
+            models.UniqueConstraint(fields=["image", "spec"], name="rendition_unique_spec"),
+        ]
+
+    def __str__(self):
+        return f"{self.image_id}: {self.spec}"
+
+    @property
+    def url(self):
+        return self.file.url

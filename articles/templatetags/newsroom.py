@@ -1,23 +1,48 @@
 from django import template
 
+from articles.renditions import VARIANTS, renditions_for
+
 register = template.Library()
+
+
+def _srcset(renditions):
+    return ", ".join(f"{r.url} {r.width}w" for r in renditions)
 
 
 @register.inclusion_tag("includes/picture.html")
 def picture(image, variant="card", loading="lazy", caption=True):
     """Render a library image: the one way every public page shows a picture.
 
-    `variant` is "hero" (full width) or "card" (teaser); the credit always travels with it.
+    `variant` is "hero" (its own shape, full width), "card" (16:9 teaser) or "thumb" (square);
+    `loading="eager"` for the picture at the top of the page. A <picture> with WebP and JPEG
+    sources in several widths, width/height against layout shift, and the credit always.
     """
-    sizes = {
-        "hero": "(min-width: 992px) 860px, 100vw",
-        "card": "(min-width: 992px) 300px, (min-width: 576px) 50vw, 100vw",
-        "thumb": "120px",
-    }[variant]
+    if not image:
+        return {"image": None}
+    renditions = renditions_for(image, variant)
+    webp = [r for r in renditions if r.spec.endswith(".webp")]
+    jpeg = [r for r in renditions if r.spec.endswith(".jpg")]
+    fallback = next((r for r in jpeg if r.width >= 800), jpeg[-1])
     return {
         "image": image,
         "variant": variant,
         "loading": loading,
-        "sizes": sizes,
+        "sizes": VARIANTS[variant].sizes,
         "show_caption": caption,
+        "webp_srcset": _srcset(webp),
+        "jpeg_srcset": _srcset(jpeg),
+        "fallback": fallback,
     }
+
+
+@register.simple_tag(takes_context=True)
+def absolute_uri(context, url):
+    """A full address for `url` (unchanged if the storage already gives one, e.g. S3)."""
+    return context["request"].build_absolute_uri(url)
+
+
+@register.simple_tag
+def share_image(image):
+    """The rendition social networks and feeds get: a JPEG about 1200 wide (or the largest)."""
+    jpeg = [r for r in renditions_for(image, "hero") if r.spec.endswith(".jpg")]
+    return next((r for r in jpeg if r.width >= 1200), jpeg[-1])

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image, ImageDraw, ImageFont
 
-from articles import workflow
+from articles import imaging, workflow
 from articles.demo_content import ARTICLES, AUTHORS, DRAFTS, SECTIONS
 from articles.models import Article, Author, Byline, ImageAsset, RelatedArticle, Section
 
@@ -144,8 +144,8 @@ class Command(BaseCommand):
         existing = ImageAsset.objects.filter(credit=credit, caption=caption).first()
         if existing:
             return existing
-        return ImageAsset.objects.create(
-            file=ContentFile(content, name="demo.jpg"), credit=credit, caption=caption, alt_text=alt
+        return imaging.create_image(
+            ContentFile(content, name="demo.jpg"), credit=credit, caption=caption, alt_text=alt
         )
 
     def create_admin(self):

@@ -1,0 +1,97 @@
+"""The photo desk's upload page: several pictures at once, each with its credit.
+
+Nothing is half-saved: either every confirmed picture is added (rows, originals and
+renditions) or none is and their stored files are removed. Refused files say why; the others
+go on to the next step, and a failed step keeps what the uploader typed.
+"""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from . import imaging, permissions
+from .image_forms import STAGING, ChooseFilesForm, ImageDetailsFormSet, stage
+
+app_name = "desk"
+TEMPLATE = "desk/image_upload.html"
+
+
+@login_required(login_url="admin:login")
+def upload_images(request):
+    if not permissions.can_upload_images(request.user):
+        raise PermissionDenied(_("Only the photo desk may add pictures to the library."))
+    if request.method == "POST" and "details" in request.POST:
+        return confirm_details(request)
+    choose = ChooseFilesForm(request.POST or None, request.FILES or None)
+    rejected = []
+    if request.method == "POST" and choose.is_valid():
+        remove_stale_staged_files()
+        initial = []
+        for file in choose.cleaned_data["files"]:
+            try:
+                initial.append(stage(file, user=request.user))
+            except ValidationError as error:
+                rejected.append((file.name, " ".join(error.messages)))
+        if initial:
+            formset = ImageDetailsFormSet(initial=initial, form_kwargs={"user": request.user})
+            return render(request, TEMPLATE, {"formset": formset, "rejected": rejected})
+    return render(request, TEMPLATE, {"choose": choose, "rejected": rejected})
+
+
+def confirm_details(request):
+    formset = ImageDetailsFormSet(request.POST, form_kwargs={"user": request.user})
+    if formset.is_valid():
+        try:
+            with imaging.files_removed_on_failure() as stored:
+                for form in formset:
+                    with default_storage.open(form.staged["name"], "rb") as file:
+                        file.name = form.staged["filename"]
+                        imaging.create_image(
+                            file,
+                            credit=form.cleaned_data["credit"],
+                            caption=form.cleaned_data["caption"],
+                            alt_text=form.cleaned_data["alt_text"],
+                            uploaded_by=request.user,
+                            stored=stored,
+                        )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            for form in formset:
+                default_storage.delete(form.staged["name"])
+            count = len(formset.forms)
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d picture added to the library.",
+                    "%(count)d pictures added to the library.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect(reverse("admin:articles_imageasset_changelist"))
+    return render(request, TEMPLATE, {"formset": formset})
+
+
+def remove_stale_staged_files(max_age=timedelta(days=1)):
+    """Files chosen but never confirmed are removed after a day."""
+    try:
+        _, names = default_storage.listdir(STAGING)
+    except FileNotFoundError:
+        return
+    cutoff = timezone.now() - max_age
+    for name in names:
+        path_name = f"{STAGING}/{name}"
+        if default_storage.get_modified_time(path_name) < cutoff:
+            default_storage.delete(path_name)
+
+
+urlpatterns = [path("images/upload/", upload_images, name="image_upload")]

@@ -1,0 +1,117 @@
+"""Forms of the photo desk's upload page (crispy-forms, Bootstrap 5).
+
+Step 1 chooses files; every file is checked (articles/imaging.py) and the accepted ones are
+kept in a staging folder of the storage. Step 2 is one row per accepted file, prefilled from
+the file's metadata, for the uploader to confirm. A row refers to its staged file by a signed
+token, so nobody can point the form at another file in the storage.
+"""
+
+import uuid
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.core import signing
+from django.core.files.storage import default_storage
+from django.utils.translation import gettext_lazy as _
+
+from . import imaging
+from .models import ImageAsset
+
+STAGING = "staging"
+TOKEN_SALT = "newsroom.desk.staged-upload"
+TOKEN_MAX_AGE = 24 * 60 * 60
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(file, initial) for file in files if file]
+
+
+class ChooseFilesForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Pictures"),
+        help_text=_(
+            "Choose one or more JPEG, PNG, WebP or GIF files. Next you confirm the credit, "
+            "caption and alt text of each."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("choose", _("Check pictures")))
+        self.fields["files"].widget.attrs["accept"] = "image/jpeg,image/png,image/webp,image/gif"
+
+
+def stage(file, *, user) -> dict:
+    """Keep a checked upload in the staging folder; return the row's initial data."""
+    checked = imaging.check_upload(file)
+    extension = imaging.EXTENSIONS[checked.format]
+    name = default_storage.save(f"{STAGING}/{uuid.uuid4().hex}.{extension}", file)
+    token = signing.dumps({"name": name, "user": user.pk, "filename": file.name}, salt=TOKEN_SALT)
+    return {"token": token, **checked.metadata}
+
+
+def read_token(token, *, user):
+    """The staged file a row refers to, or ValidationError."""
+    try:
+        data = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        raise forms.ValidationError(
+            _("This upload has expired. Choose the file again."), code="expired"
+        ) from None
+    name = data["name"]
+    if data["user"] != user.pk or not name.startswith(f"{STAGING}/"):
+        raise forms.ValidationError(_("This upload is not yours."), code="foreign")
+    if not default_storage.exists(name):
+        raise forms.ValidationError(
+            _("This upload has expired. Choose the file again."), code="expired"
+        )
+    return data
+
+
+class ImageDetailsForm(forms.ModelForm):
+    """One picture's details on the upload page."""
+
+    token = forms.CharField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = ImageAsset
+        fields = ["credit", "caption", "alt_text"]
+        widgets = {"caption": forms.TextInput(), "alt_text": forms.TextInput()}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.staged = None
+        token = self.data.get(self.add_prefix("token")) if self.is_bound else None
+        token = token or self.initial.get("token")
+        try:
+            self.staged = read_token(token, user=user) if token else None
+        except forms.ValidationError:
+            self.staged = None
+
+    def clean_token(self):
+        self.staged = read_token(self.cleaned_data["token"], user=self.user)
+        return self.cleaned_data["token"]
+
+    @property
+    def filename(self):
+        return self.staged["filename"] if self.staged else ""
+
+    def preview(self):
+        if not self.staged:
+            return ""
+        with default_storage.open(self.staged["name"], "rb") as file:
+            return imaging.preview_data_uri(file)
+
+
+ImageDetailsFormSet = forms.formset_factory(ImageDetailsForm, extra=0, max_num=50)

@@ -1,0 +1,180 @@
+"""Renditions: the sizes, crops and formats readers get, made once and reused.
+
+A library image is delivered in three variants: "hero" (its own shape), "card" (16:9) and
+"thumb" (1:1), the crops kept around the editor's focal point; each in a few widths never
+wider than the original, as WebP with a JPEG fallback. Every rendition is decoded from the
+original with its EXIF orientation applied and saved with no metadata at all (no GPS, no
+camera serial, no EXIF/XMP/IPTC), in sRGB.
+
+Renditions are made when a picture is uploaded (`make_renditions`), by `manage.py
+make_renditions` for older pictures, and, as a last resort, by the first page that needs one
+(`renditions_for`). Files go through the field's storage (Django's default storage), so S3 via
+django-storages works by settings alone.
+"""
+
+import io
+import secrets
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from PIL import Image, ImageCms, ImageOps
+
+from .models import Rendition
+
+
+@dataclass(frozen=True)
+class Variant:
+    ratio: float | None  # width / height of the crop; None keeps the picture's own shape
+    widths: tuple[int, ...]
+    sizes: str  # the <img sizes> rule: how wide the picture is drawn on the page
+
+
+CARD_SIZES = "(min-width: 992px) 300px, (min-width: 576px) 50vw, 100vw"
+VARIANTS = {
+    "hero": Variant(None, (480, 800, 1200, 1600), "(min-width: 992px) 860px, 100vw"),
+    "card": Variant(16 / 9, (480, 800, 1200), CARD_SIZES),
+    "thumb": Variant(1.0, (240, 480), "120px"),
+}
+FORMATS = {"webp": ("WEBP", "image/webp"), "jpg": ("JPEG", "image/jpeg")}
+SAVE_OPTIONS = {
+    "WEBP": {"quality": 80, "method": 4},
+    "JPEG": {"quality": 82, "optimize": True, "progressive": True},
+}
+
+
+def spec_name(variant, width, extension):
+    return f"{variant}-{width}.{extension}"
+
+
+def crop_box(width, height, ratio, focal_x=50, focal_y=50):
+    """The largest box of `ratio` inside the picture, centred on the focal point if it can be."""
+    if ratio is None:
+        return (0, 0, width, height)
+    crop_w = min(width, round(height * ratio))
+    crop_h = min(height, round(crop_w / ratio))
+    left = min(max(round(width * focal_x / 100 - crop_w / 2), 0), width - crop_w)
+    top = min(max(round(height * focal_y / 100 - crop_h / 2), 0), height - crop_h)
+    return (left, top, left + crop_w, top + crop_h)
+
+
+def planned_specs(image, variants=VARIANTS):
+    """{spec: (variant, box, width, height)} for every rendition the image should have."""
+    plan = {}
+    for name in variants:
+        variant = VARIANTS[name]
+        box = crop_box(image.width, image.height, variant.ratio, image.focal_x, image.focal_y)
+        box_w, box_h = box[2] - box[0], box[3] - box[1]
+        widths = [w for w in variant.widths if w <= box_w] or [box_w]
+        for width in widths:
+            height = max(1, round(width * box_h / box_w))
+            for extension in FORMATS:
+                plan[spec_name(name, width, extension)] = (name, box, width, height)
+    return plan
+
+
+def flatten(image):
+    """RGB for saving as JPEG/WebP: transparency goes onto white, colours into sRGB."""
+    icc = image.info.get("icc_profile")
+    if icc and image.mode in ("RGB", "CMYK"):
+        try:
+            return ImageCms.profileToProfile(
+                image,
+                ImageCms.ImageCmsProfile(io.BytesIO(icc)),
+                ImageCms.createProfile("sRGB"),
+                outputMode="RGB",
+            )
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def decode(image, scale=1.0):
+    """The original, oriented and in RGB, at least `scale` times its size (JPEG decodes
+    straight to a smaller size, which makes a 12-megapixel photo quick to process)."""
+    with image.file.open("rb") as file, Image.open(file) as original:
+        original.draft("RGB", (original.width * scale, original.height * scale))
+        oriented = ImageOps.exif_transpose(original)
+        return flatten(oriented)
+
+
+def make_renditions(image, *, variants=VARIANTS, stored=None):
+    """Make every missing rendition of `image` (one decode of the original) and return them all.
+
+    `stored` collects the names of files written (see imaging.files_removed_on_failure).
+    """
+    stored = [] if stored is None else stored
+    plan = planned_specs(image, variants)
+    existing = {r.spec: r for r in image.renditions.all() if r.spec in plan}
+    missing = {spec: item for spec, item in plan.items() if spec not in existing}
+    if not missing:
+        return list(existing.values())
+    # The smallest copy of the original that still has every pixel the renditions need.
+    scale = min(1.0, max(width / (box[2] - box[0]) for _, box, width, _ in missing.values()))
+    source = decode(image, scale)
+    factor = source.width / image.width
+    made = []
+    for spec, (_, box, width, height) in missing.items():
+        region = source.crop(tuple(round(edge * factor) for edge in box))
+        picture = region.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        picture.info = {}  # nothing from the original's metadata travels on
+        made.append(_store(image, spec, picture, stored))
+    image._prefetched_objects_cache = {}  # the next look-up sees the new renditions
+    return [*existing.values(), *made]
+
+
+def _store(image, spec, picture, stored):
+    pillow_format = FORMATS[spec.rsplit(".", 1)[1]][0]
+    buffer = io.BytesIO()
+    picture.save(buffer, pillow_format, **SAVE_OPTIONS[pillow_format])
+    rendition = Rendition(
+        image=image,
+        spec=spec,
+        width=picture.width,
+        height=picture.height,
+        size=buffer.tell(),
+    )
+    name = spec.replace(".", f"-{secrets.token_hex(4)}.")  # new URL when the crop changes
+    rendition.file.save(name, ContentFile(buffer.getvalue()), save=False)
+    stored.append(rendition.file.name)
+    try:
+        with transaction.atomic():
+            rendition.save()
+    except IntegrityError:  # another request made it first: keep theirs
+        stored.remove(rendition.file.name)
+        rendition.file.delete(save=False)
+        return Rendition.objects.get(image=image, spec=spec)
+    return rendition
+
+
+def renditions_for(image, variant):
+    """The image's renditions in `variant` (prefetched ones when the page prefetched them).
+
+    Normally they were made at upload; if not, this first request makes them, and every
+    later request finds them.
+    """
+    plan = planned_specs(image, [variant])
+    found = [r for r in image.renditions.all() if r.spec in plan]
+    if len(found) < len(plan):
+        found = [r for r in make_renditions(image, variants=[variant]) if r.spec in plan]
+    return sorted(found, key=lambda r: r.width)
+
+
+def delete_renditions(image):
+    """Remove the image's renditions; their files go once the transaction commits."""
+    names = [r.file.name for r in image.renditions.all()]
+    image.renditions.all().delete()
+    image._prefetched_objects_cache = {}
+    storage = Rendition._meta.get_field("file").storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+
+def refresh_renditions(image, *, stored=None):
+    """Make the renditions again, e.g. after the focal point moved or the file was replaced."""
+    delete_renditions(image)
+    return make_renditions(image, stored=stored)
