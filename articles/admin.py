@@ -7,7 +7,8 @@ from django.db.models import Count, Prefetch
 from django.forms.models import InlineForeignKeyField
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from . import imaging, permissions, renditions, workflow
@@ -129,6 +130,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
                 use_count=Count("hero_articles", distinct=True)
                 + Count("author_photos", distinct=True)
             )
+            .order_by(*ImageAsset._meta.ordering)  # a grouped query drops the default order
         )
 
     @admin.display(description=_("Used"), ordering="use_count")
@@ -149,7 +151,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
         ]
         if not uses:
             return _("Not used yet.")
-        return format_html_join(format_html("<br>"), '<a href="{}">{}</a> ({})', uses)
+        return format_html_join(mark_safe("<br>"), '<a href="{}">{}</a> ({})', uses)
 
     @admin.display(description=_("Picture"))
     def picture(self, obj):

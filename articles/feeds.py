@@ -32,9 +32,7 @@ class MediaRssFeed(Rss201rev2Feed):
             },
         )
         handler.addQuickElement("media:credit", media["credit"])
-        if media["caption"]:
-            handler.addQuickElement("media:description", media["caption"])
-        handler.addQuickElement("media:text", media["alt"])
+        handler.addQuickElement("media:description", media["caption"])
         handler.endElement("media:content")
 
 
@@ -85,8 +83,7 @@ class LatestArticlesFeed(Feed):
             "width": rendition.width,
             "height": rendition.height,
             "credit": image.credit,
-            "caption": image.caption,
-            "alt": image.alt_text,
+            "caption": image.caption or image.alt_text,
         }
         return {"media": media}
 

@@ -28,11 +28,19 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
+    """Several files; each is judged on its own later (an empty one too), so one bad file
+    never sends the others back."""
+
     widget = MultipleFileInput
 
+    def __init__(self, **kwargs):
+        super().__init__(allow_empty_file=True, **kwargs)
+
     def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data]
-        return [super(MultipleFileField, self).clean(file, initial) for file in files if file]
+        files = [file for file in (data if isinstance(data, list | tuple) else [data]) if file]
+        if not files:
+            raise forms.ValidationError(_("Choose at least one picture."), code="required")
+        return [super(MultipleFileField, self).clean(file, initial) for file in files]
 
 
 class ChooseFilesForm(forms.Form):
@@ -87,6 +95,10 @@ class ImageDetailsForm(forms.ModelForm):
         model = ImageAsset
         fields = ["credit", "caption", "alt_text"]
         widgets = {"caption": forms.TextInput(), "alt_text": forms.TextInput()}
+        error_messages = {
+            "credit": {"required": _("Add a credit: every picture belongs to someone.")},
+            "alt_text": {"required": _("Describe the picture for readers who cannot see it.")},
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

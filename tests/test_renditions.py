@@ -1,0 +1,154 @@
+"""Renditions: oriented, stripped of metadata, cropped to the focal point, made once."""
+
+import io
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.core.management import call_command
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from PIL import Image
+
+from articles import imaging, renditions
+from articles.models import Rendition
+
+from .factories import make_article, make_author, make_image
+from .image_files import BLUE, GREEN, RED, phone_jpeg, stored_files, two_colour_image, upload
+
+pytestmark = pytest.mark.django_db
+
+
+def open_rendition(rendition):
+    with rendition.file.open("rb") as file:
+        data = file.read()
+    return data, Image.open(io.BytesIO(data))
+
+
+def close_to(pixel, colour, tolerance=40):
+    return all(abs(a - b) <= tolerance for a, b in zip(pixel[:3], colour, strict=True))
+
+
+def png(image):
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_orientation_is_applied_and_gps_and_exif_never_reach_readers():
+    image = make_image(file=upload(phone_jpeg(), "phone.jpg"))
+    # Stored on its side (60 × 40, red left, blue right); upright it is 40 × 60, red on top.
+    assert (image.width, image.height) == (40, 60)
+    made = list(image.renditions.all())
+    assert {r.spec.rsplit(".", 1)[1] for r in made} == {"webp", "jpg"}
+    for rendition in made:
+        data, picture = open_rendition(rendition)
+        assert picture.format == {"webp": "WEBP", "jpg": "JPEG"}[rendition.spec.rsplit(".")[1]]
+        assert dict(picture.getexif()) == {}
+        assert not {"exif", "xmp", "icc_profile", "XML:com.adobe.xmp"} & set(picture.info)
+        for secret in (b"Exif", b"SERIAL-12345", b"PhoneMaker", b"Jane Smith", b"Harbour"):
+            assert secret not in data
+        if rendition.spec.startswith("hero"):
+            assert picture.height > picture.width
+            rgb = picture.convert("RGB")
+            assert close_to(rgb.getpixel((picture.width // 2, 2)), RED)
+            assert close_to(rgb.getpixel((picture.width // 2, picture.height - 3)), BLUE)
+
+
+def test_widths_are_never_wider_than_the_original_and_formats_pair_up():
+    big = make_image(file=upload(png(Image.new("RGB", (2000, 1000), GREEN)), "wide.png"))
+    specs = {r.spec: (r.width, r.height) for r in big.renditions.all()}
+    assert specs["hero-1600.webp"] == specs["hero-1600.jpg"] == (1600, 800)
+    assert {s for s in specs if s.startswith("hero")} == {
+        f"hero-{w}.{ext}" for w in (480, 800, 1200, 1600) for ext in ("webp", "jpg")
+    }
+    assert specs["card-1200.jpg"] == (1200, 675)  # 16:9
+    assert specs["thumb-480.jpg"] == (480, 480)  # 1:1
+    small = make_image(file=upload(png(Image.new("RGB", (300, 200), GREEN)), "small.png"))
+    assert sorted(r.spec for r in small.renditions.all() if r.spec.startswith("hero")) == [
+        "hero-300.jpg",
+        "hero-300.webp",
+    ]
+
+
+@pytest.mark.parametrize(("focal_x", "colour"), [(0, GREEN), (100, BLUE)])
+def test_crops_keep_the_focal_point_in_view(admin_client, focal_x, colour):
+    image = make_image(file=upload(png(two_colour_image(400, 200, GREEN, BLUE)), "two.png"))
+    response = admin_client.post(
+        reverse("admin:articles_imageasset_change", args=[image.pk]),
+        {
+            "credit": image.credit,
+            "caption": image.caption,
+            "alt_text": image.alt_text,
+            "focal_x": focal_x,
+            "focal_y": 50,
+        },
+    )
+    assert response.status_code == 302
+    thumb = Rendition.objects.get(image=image, spec="thumb-200.jpg")
+    _, picture = open_rendition(thumb)
+    rgb = picture.convert("RGB")
+    assert close_to(rgb.getpixel((5, 100)), colour) and close_to(rgb.getpixel((195, 100)), colour)
+
+
+def test_a_rendition_is_made_once_and_later_requests_do_no_image_processing(client, settings):
+    author = make_author(photo=make_image(renditions=False))
+    article = make_article(hero_image=make_image(renditions=False), authors=[author])
+    pages = [reverse("articles:home"), article.get_absolute_url(), author.get_absolute_url()]
+    pages.append(reverse("articles:feed"))
+    media = Path(settings.MEDIA_ROOT)
+    with mock.patch.object(renditions, "decode", wraps=renditions.decode) as decode:
+        for url in pages:
+            assert client.get(url).status_code == 200
+        assert decode.call_count >= 1  # the very first request made what was missing
+        files = stored_files(media, "renditions")
+        count = Rendition.objects.count()
+        decode.reset_mock()
+        for url in pages:
+            assert client.get(url).status_code == 200
+        assert decode.call_count == 0
+    assert stored_files(media, "renditions") == files
+    assert Rendition.objects.count() == count
+
+
+def test_an_uploaded_picture_has_its_renditions_before_any_reader_asks(client):
+    article = make_article(hero_image=make_image())
+    with mock.patch.object(renditions, "decode", wraps=renditions.decode) as decode:
+        for url in (reverse("articles:home"), article.get_absolute_url()):
+            client.get(url)
+    assert decode.call_count == 0
+
+
+def test_make_renditions_command_warms_older_pictures_once():
+    image = make_image(renditions=False)
+    assert not image.renditions.exists()
+    call_command("make_renditions", stdout=io.StringIO())
+    made = set(image.renditions.values_list("pk", flat=True))
+    assert made
+    out = io.StringIO()
+    call_command("make_renditions", stdout=out)
+    assert set(image.renditions.values_list("pk", flat=True)) == made
+    assert "0 renditions made" in out.getvalue()
+
+
+def test_the_database_keeps_one_rendition_per_spec():
+    rendition = make_image().renditions.first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Rendition.objects.create(
+            image=rendition.image, spec=rendition.spec, file="x.jpg", width=1, height=1, size=1
+        )
+
+
+def test_renditions_go_through_the_storage_api_not_the_file_system(client, settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    image = imaging.create_image(
+        upload(phone_jpeg(), "phone.jpg"), credit="Agency", alt_text="A harbour"
+    )
+    article = make_article(hero_image=image)
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert image.renditions.count() > 0
+    assert stored_files(Path(settings.MEDIA_ROOT)) == []  # nothing on the local disk
