@@ -118,12 +118,17 @@ def make_renditions(image, *, variants=VARIANTS, stored=None):
     scale = min(1.0, max(width / (box[2] - box[0]) for _, box, width, _ in missing.values()))
     source = decode(image, scale)
     factor = source.width / image.width
-    made = []
-    for spec, (_, box, width, height) in missing.items():
-        region = source.crop(tuple(round(edge * factor) for edge in box))
-        picture = region.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
-        picture.info = {}  # nothing from the original's metadata travels on
-        made.append(_store(image, spec, picture, stored))
+    made, resized = [], {}
+    # Largest first: each size is made from the next larger one of its variant, and the WebP
+    # and the JPEG of a size share one resize.
+    for spec, (name, box, width, height) in sorted(missing.items(), key=lambda i: -i[1][2]):
+        if (name, width) not in resized:
+            larger = [p for (n, w), p in resized.items() if n == name]
+            region = larger[-1] if larger else source.crop([round(e * factor) for e in box])
+            picture = region.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+            picture.info = {}  # nothing from the original's metadata travels on
+            resized[name, width] = picture
+        made.append(_store(image, spec, resized[name, width], stored))
     image._prefetched_objects_cache = {}  # the next look-up sees the new renditions
     return [*existing.values(), *made]
 
