@@ -107,11 +107,11 @@ class ImageAssetAdmin(admin.ModelAdmin):
     list_select_related = ["uploaded_by"]
     readonly_fields = ["preview", "dimensions", "used_in", "uploaded_by", "uploaded_at"]
     fieldsets = [
-        (None, {"fields": ["file", "preview", "credit", "caption", "alt_text"]}),
+        (None, {"fields": ["file", "credit", "caption", "alt_text"]}),
         (
             _("Crops"),
             {
-                "fields": ["focal_x", "focal_y"],
+                "fields": ["preview", "focal_x", "focal_y"],
                 "description": _(
                     "Listings show this picture cropped wide (16:9) and square (1:1). Set the "
                     "focal point to the subject, e.g. a face, and the crops keep it in view."
@@ -159,7 +159,14 @@ class ImageAssetAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Preview"))
     def preview(self, obj):
-        return thumbnail(obj) if obj.pk else "—"
+        """The picture with its focal point; a click on the subject moves the point."""
+        if not obj.pk:
+            return "—"
+        hero = [r for r in renditions.renditions_for(obj, "hero") if r.spec.endswith(".jpg")]
+        picture = next((r for r in hero if r.width >= 480), hero[-1])
+        return render_to_string(
+            "admin/articles/imageasset/focal_point.html", {"image": obj, "picture": picture}
+        )
 
     @admin.display(description=_("Size"))
     def dimensions(self, obj):
@@ -175,7 +182,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
         with imaging.files_removed_on_failure() as stored:
             super().save_model(request, obj, form, change)
             if new_file:
-                stored.append(obj.file.name)
+                stored.append((obj.file.storage, obj.file.name))
             if new_file or {"focal_x", "focal_y"} & set(form.changed_data):
                 renditions.refresh_renditions(obj, stored=stored)
         if old_file:

@@ -10,7 +10,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -52,7 +51,7 @@ def confirm_details(request):
         try:
             with imaging.files_removed_on_failure() as stored:
                 for form in formset:
-                    with default_storage.open(form.staged["name"], "rb") as file:
+                    with imaging.originals().open(form.staged["name"], "rb") as file:
                         file.name = form.staged["filename"]
                         imaging.create_image(
                             file,
@@ -66,7 +65,7 @@ def confirm_details(request):
             form.add_error(None, error)
         else:
             for form in formset:
-                default_storage.delete(form.staged["name"])
+                imaging.originals().delete(form.staged["name"])
             count = len(formset.forms)
             messages.success(
                 request,
@@ -84,14 +83,14 @@ def confirm_details(request):
 def remove_stale_staged_files(max_age=timedelta(days=1)):
     """Files chosen but never confirmed are removed after a day."""
     try:
-        _, names = default_storage.listdir(STAGING)
+        _, names = imaging.originals().listdir(STAGING)
     except FileNotFoundError:
         return
     cutoff = timezone.now() - max_age
     for name in names:
         path_name = f"{STAGING}/{name}"
-        if default_storage.get_modified_time(path_name) < cutoff:
-            default_storage.delete(path_name)
+        if imaging.originals().get_modified_time(path_name) < cutoff:
+            imaging.originals().delete(path_name)
 
 
 urlpatterns = [path("images/upload/", upload_images, name="image_upload")]

@@ -12,7 +12,6 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.core import signing
-from django.core.files.storage import default_storage
 from django.utils.translation import gettext_lazy as _
 
 from . import imaging
@@ -63,7 +62,7 @@ def stage(file, *, user) -> dict:
     """Keep a checked upload in the staging folder; return the row's initial data."""
     checked = imaging.check_upload(file)
     extension = imaging.EXTENSIONS[checked.format]
-    name = default_storage.save(f"{STAGING}/{uuid.uuid4().hex}.{extension}", file)
+    name = imaging.originals().save(f"{STAGING}/{uuid.uuid4().hex}.{extension}", file)
     token = signing.dumps({"name": name, "user": user.pk, "filename": file.name}, salt=TOKEN_SALT)
     return {"token": token, **checked.metadata}
 
@@ -79,7 +78,7 @@ def read_token(token, *, user):
     name = data["name"]
     if data["user"] != user.pk or not name.startswith(f"{STAGING}/"):
         raise forms.ValidationError(_("This upload is not yours."), code="foreign")
-    if not default_storage.exists(name):
+    if not imaging.originals().exists(name):
         raise forms.ValidationError(
             _("This upload has expired. Choose the file again."), code="expired"
         )
@@ -122,7 +121,7 @@ class ImageDetailsForm(forms.ModelForm):
     def preview(self):
         if not self.staged:
             return ""
-        with default_storage.open(self.staged["name"], "rb") as file:
+        with imaging.originals().open(self.staged["name"], "rb") as file:
             return imaging.preview_data_uri(file)
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -201,6 +200,11 @@ def _text(value):
     return " ".join(value.replace("\x00", " ").split())[:200]
 
 
+def originals():
+    """The storage of originals (and of uploads waiting for the uploader's confirmation)."""
+    return ImageAsset._meta.get_field("file").storage
+
+
 def preview_data_uri(file, size=240) -> str:
     """A small JPEG of the picture as a data: URI, for the upload form (no metadata in it)."""
     file.seek(0)
@@ -218,15 +222,15 @@ def preview_data_uri(file, size=240) -> str:
 def files_removed_on_failure():
     """A unit of work in one transaction; if it fails, delete the files it stored.
 
-    Yields the list to which every stored file name is appended.
+    Yields the list to which every stored file is appended, as (storage, name).
     """
     stored = []
     try:
         with transaction.atomic():
             yield stored
     except BaseException:
-        for name in stored:
-            default_storage.delete(name)
+        for storage, name in stored:
+            storage.delete(name)
         raise
 
 
@@ -251,7 +255,7 @@ def create_image(
     )
     image.full_clean(exclude=["file"])
     image.file.save(f"upload.{EXTENSIONS[checked.format]}", file, save=False)
-    stored.append(image.file.name)
+    stored.append((image.file.storage, image.file.name))
     image.save()
     renditions.make_renditions(image, stored=stored)
     return image
@@ -262,8 +266,7 @@ def delete_image(image):
 
     A picture in use (hero image, author photo) is protected: ProtectedError, nothing deleted.
     """
-    names = [image.file.name, *(r.file.name for r in image.renditions.all())]
-    storage = image.file.storage
+    files = [(f.storage, f.name) for f in [image.file, *(r.file for r in image.renditions.all())]]
     with transaction.atomic():
         image.delete()
-        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])

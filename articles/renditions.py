@@ -146,12 +146,12 @@ def _store(image, spec, picture, stored):
     )
     name = spec.replace(".", f"-{secrets.token_hex(4)}.")  # new URL when the crop changes
     rendition.file.save(name, ContentFile(buffer.getvalue()), save=False)
-    stored.append(rendition.file.name)
+    stored.append((rendition.file.storage, rendition.file.name))
     try:
         with transaction.atomic():
             rendition.save()
     except IntegrityError:  # another request made it first: keep theirs
-        stored.remove(rendition.file.name)
+        stored.remove((rendition.file.storage, rendition.file.name))
         rendition.file.delete(save=False)
         return Rendition.objects.get(image=image, spec=spec)
     return rendition

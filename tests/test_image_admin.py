@@ -58,6 +58,7 @@ def test_the_library_shows_where_each_picture_is_used(admin_client):
     assertContains(response, "Lifeboat station saved")
     assertContains(response, "Zoe Adams")
     assertContains(response, "Focal point across")
+    assertContains(response, "Click the subject to move the focal point")
     listing = admin_client.get(reverse("admin:articles_imageasset_changelist"))
     assertContains(listing, '<td class="field-uses">2</td>', html=True)
     assertContains(listing, "Upload several pictures")

@@ -14,6 +14,15 @@ def image_upload_to(instance, filename):
     return f"images/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
 
 
+def originals_storage():
+    """Where originals are kept: STORAGES["originals"] if the settings name one (in production
+    a private bucket: originals keep the photographer's metadata, GPS included), else the
+    default storage. Readers only ever get renditions, which are in the default storage."""
+    from django.core.files.storage import default_storage, storages
+
+    return storages["originals"] if "originals" in settings.STORAGES else default_storage
+
+
 def not_blank(field):
     return models.Q(models.lookups.GreaterThan(Length(Trim(field)), 0))
 
@@ -24,7 +33,9 @@ class ImageAsset(models.Model):
     # The original as uploaded. Readers never get it: they get renditions (articles/renditions.py),
     # made with the EXIF orientation applied and every piece of metadata stripped. Width and
     # height are the oriented size, set by articles/imaging.py (the one way in).
-    file = models.ImageField(_("image file"), upload_to=image_upload_to, max_length=255)
+    file = models.ImageField(
+        _("image file"), upload_to=image_upload_to, storage=originals_storage, max_length=255
+    )
     credit = models.CharField(
         _("credit"),
         max_length=200,

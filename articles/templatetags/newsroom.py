@@ -19,6 +19,8 @@ def picture(image, variant="card", loading="lazy", caption=True):
     """
     if not image:
         return {"image": None}
+    if variant not in VARIANTS:
+        raise ValueError(f"Unknown picture variant {variant!r}: use one of {', '.join(VARIANTS)}.")
     renditions = renditions_for(image, variant)
     webp = [r for r in renditions if r.spec.endswith(".webp")]
     jpeg = [r for r in renditions if r.spec.endswith(".jpg")]
