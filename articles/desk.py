@@ -52,7 +52,6 @@ def confirm_details(request):
             with imaging.files_removed_on_failure() as stored:
                 for form in formset:
                     with imaging.originals().open(form.staged["name"], "rb") as file:
-                        file.name = form.staged["filename"]
                         imaging.create_image(
                             file,
                             credit=form.cleaned_data["credit"],
@@ -62,7 +61,7 @@ def confirm_details(request):
                             stored=stored,
                         )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_error(None, error.messages)
         else:
             for form in formset:
                 imaging.originals().delete(form.staged["name"])

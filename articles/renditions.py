@@ -60,6 +60,10 @@ def crop_box(width, height, ratio, focal_x=50, focal_y=50):
 
 def planned_specs(image, variants=VARIANTS):
     """{spec: (variant, box, width, height)} for every rendition the image should have."""
+    if not (image.width and image.height):  # a picture stored before its size was known
+        with image.file.open("rb") as file, Image.open(file) as original:
+            image.width, image.height = ImageOps.exif_transpose(original).size
+        image.save(update_fields=["width", "height"])
     plan = {}
     for name in variants:
         variant = VARIANTS[name]

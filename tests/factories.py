@@ -41,7 +41,7 @@ def make_image(*, renditions=True, **overrides):
     file = fields.pop("file", None) or image_upload(f"photo-{n}.jpg")
     if renditions:
         return imaging.create_image(file, **fields)
-    return ImageAsset.objects.create(file=file, width=64, height=48, **fields)
+    return ImageAsset.objects.create(file=file, **fields)
 
 
 def make_section(**overrides):

@@ -1,10 +1,12 @@
 """The photo desk's upload page: bad files refused with a reason, nothing half-saved."""
 
+import io
 from pathlib import Path
 from unittest import mock
 
 import pytest
 from django.urls import reverse
+from PIL import Image
 from pytest_django.asserts import assertContains, assertRedirects
 
 from articles import renditions
@@ -183,3 +185,19 @@ def test_choosing_no_file_says_so(desk):
     response = desk.post(URL, {"choose": "Check pictures"})
     assertContains(response, "Choose at least one picture.")
     assertContains(response, 'type="file" name="files"')
+
+
+def test_credit_and_caption_are_read_from_xmp(desk):
+    xmp = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/'
+        b'22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        b'xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:Credit="Reuters">'
+        b"<dc:creator><rdf:Seq><rdf:li>Amal Haddad</rdf:li></rdf:Seq></dc:creator>"
+        b'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">Fishing boats at Oban &amp; '
+        b"Mull.</rdf:li></rdf:Alt></dc:description></rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 120, 200)).save(buffer, "JPEG", xmp=xmp)
+    response = choose(desk, upload(buffer.getvalue(), "oban.jpg"))
+    assertContains(response, 'value="Amal Haddad / Reuters"')
+    assertContains(response, 'value="Fishing boats at Oban &amp; Mull."')
