@@ -6,7 +6,7 @@ from django.forms.models import InlineForeignKeyField
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from . import permissions, workflow
+from . import admin_views, permissions, revisions, workflow
 from .models import Article, Author, Byline, ImageAsset, RelatedArticle, Section
 
 
@@ -113,6 +113,7 @@ class RelatedArticleInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = admin_views.ArticleAdminForm
     list_display = ["picture", "headline", "status", "section", "byline", "published_at"]
     list_display_links = ["picture", "headline"]
     list_filter = ["status", "section", "published_at"]
@@ -150,6 +151,29 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    # Revisions, share links, presence and the edit-conflict check: see admin_views.py.
+    def get_urls(self):
+        return [*admin_views.urls(self), *super().get_urls()]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.has_change_permission(request, obj):
+            return fieldsets
+        return [*fieldsets, (None, {"fields": ["version"], "classes": ["hidden"]})]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        revisions.record(
+            form.instance, by=request.user, comment=str(_("Edited") if change else _("Created"))
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            **admin_views.change_page_context(request, object_id),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("Byline"))
     def byline(self, obj):

@@ -3,7 +3,9 @@
 from .articles import Article, ArticleQuerySet, Byline, RelatedArticle, Status
 from .authors import Author
 from .images import ImageAsset
+from .revisions import Revision
 from .sections import Section
+from .sharing import ShareLink
 
 __all__ = [
     "Article",
@@ -12,6 +14,8 @@ __all__ = [
     "Byline",
     "ImageAsset",
     "RelatedArticle",
+    "Revision",
     "Section",
+    "ShareLink",
     "Status",
 ]
