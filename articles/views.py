@@ -28,11 +28,13 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().for_listing().prefetch_related("corrections")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["related_articles"] = self.object.related_articles()
+        context["corrections"] = corrections = list(self.object.corrections.all())
+        context["updated_at"] = corrections[-1].published_at if corrections else None
         return context
 
 

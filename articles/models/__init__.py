@@ -2,14 +2,17 @@
 
 from .articles import Article, ArticleQuerySet, Byline, RelatedArticle, Status
 from .authors import Author
+from .editorial import ArticleEvent, Correction
 from .images import ImageAsset
 from .sections import Section
 
 __all__ = [
     "Article",
+    "ArticleEvent",
     "ArticleQuerySet",
     "Author",
     "Byline",
+    "Correction",
     "ImageAsset",
     "RelatedArticle",
     "Section",
