@@ -140,7 +140,8 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["hero_image", "section"]
-    readonly_fields = ["status", "created_at", "updated_at"]
+    # Status and publication date change only through the workflow buttons (articles/workflow.py).
+    readonly_fields = ["status", "published_at", "created_at", "updated_at"]
     inlines = [BylineInline, RelatedArticleInline]
     actions = ["publish_now", "unpublish"]
     fieldsets = [
