@@ -127,12 +127,10 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = [
         "picture",
         "headline",
-        "status",
+        "status_and_review",
         "section",
         "byline",
         "published_at",
-        "reviewer",
-        "review_deadline",
     ]
     list_display_links = ["picture", "headline"]
     list_filter = [workflow_admin.ReviewQueueFilter, "status", "section", "published_at"]
@@ -212,6 +210,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 **workflow_admin.panel_context(request, article),
             }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("Status"), ordering="status")
+    def status_and_review(self, obj):
+        return workflow_admin.status_summary(obj)
 
     @admin.display(description=_("Byline"))
     def byline(self, obj):

@@ -112,7 +112,8 @@ def submit(article: Article, *, by, reviewer=None, deadline: datetime | None = N
     if deadline is not None and deadline <= timezone.now():
         raise TransitionError("The review deadline must be in the future.")
     article.reviewer, article.review_deadline = reviewer, deadline
-    note = f"Reviewer: {reviewer or 'any editor'}" + (
+    who = (reviewer.get_full_name() or reviewer.get_username()) if reviewer else "any editor"
+    note = f"Reviewer: {who}" + (
         f", by {timezone.localtime(deadline):%d %b %Y %H:%M}" if deadline else ""
     )
     _finish(

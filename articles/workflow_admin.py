@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -104,7 +106,24 @@ def label(article, action):
         return _("Approve & publish")
     if action == "schedule" and article.status == Status.SCHEDULED:
         return _("Reschedule")
+    if action == "return_to_draft" and article.status == Status.IN_REVIEW:
+        return _("Withdraw from review")
+    if action == "return_to_draft" and article.status == Status.SCHEDULED:
+        return _("Take off the schedule")
     return LABELS[action]
+
+
+def status_summary(article):
+    """The changelist's status column: "In review: Ana Diaz, by 4 May, 17:00"."""
+    status = workflow.state(article).label
+    if article.status != Status.IN_REVIEW:
+        return status
+    reviewer = article.reviewer
+    who = (reviewer.get_full_name() or reviewer.get_username()) if reviewer else _("any editor")
+    if article.review_deadline is None:
+        return f"{status}: {who}"
+    deadline = date_format(timezone.localtime(article.review_deadline), "j M, H:i")
+    return f"{status}: {who}, by {deadline}"
 
 
 def panel_context(request, article):
