@@ -50,6 +50,16 @@ SOURCES = {
 }
 ACTIONS = list(SOURCES)
 
+PAST = {
+    "submit": "submitted for review",
+    "request_changes": "sent back for changes",
+    "return_to_draft": "returned to draft",
+    "publish": "published",
+    "schedule": "scheduled",
+    "unpublish": "unpublished",
+    "archive": "archived",
+}
+
 
 class TransitionError(Exception):
     """The move is not allowed: wrong state, no permission or bad input. Nothing changed."""
@@ -81,17 +91,6 @@ def _begin(article: Article, user, action: str) -> tuple[Article, Status]:
             f"“{locked}” is {current.label.lower()}: it cannot be {PAST[action]} from that state."
         )
     return locked, current
-
-
-PAST = {
-    "submit": "submitted for review",
-    "request_changes": "sent back for changes",
-    "return_to_draft": "returned to draft",
-    "publish": "published",
-    "schedule": "scheduled",
-    "unpublish": "unpublished",
-    "archive": "archived",
-}
 
 
 def _finish(article, current, by, to, *, note="", fields=()) -> Article:
