@@ -1,13 +1,15 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.forms.models import InlineForeignKeyField
 from django.template.loader import render_to_string
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import admin_views, permissions, revisions, workflow
-from .models import Article, Author, Byline, ImageAsset, RelatedArticle, Section
+from . import admin_views, permissions, revisions, workflow, workflow_admin
+from .models import Article, Author, Byline, Correction, ImageAsset, RelatedArticle, Section
 
 
 @admin.display(description=_("Picture"))
@@ -111,17 +113,34 @@ class RelatedArticleInline(admin.TabularInline):
     verbose_name_plural = _("Related articles (only published ones are shown to readers)")
 
 
+class CorrectionInline(admin.StackedInline):
+    """Editors attach public corrections and updates; they are never deleted."""
+
+    model = Correction
+    extra = 0
+    fields = ["kind", "text", "published_at"]
+    can_delete = False
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = admin_views.ArticleAdminForm
-    list_display = ["picture", "headline", "status", "section", "byline", "published_at"]
+    list_display = [
+        "picture",
+        "headline",
+        "status_and_review",
+        "section",
+        "byline",
+        "published_at",
+    ]
     list_display_links = ["picture", "headline"]
-    list_filter = ["status", "section", "published_at"]
+    list_filter = [workflow_admin.ReviewQueueFilter, "status", "section", "published_at"]
     search_fields = ["headline", "standfirst", "slug"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["hero_image", "section"]
-    readonly_fields = ["status", "created_at", "updated_at"]
+    # Status and publication date change only through the workflow buttons (articles/workflow.py).
+    readonly_fields = ["status", "published_at", "created_at", "updated_at"]
     inlines = [BylineInline, RelatedArticleInline]
     actions = ["publish_now", "unpublish"]
     fieldsets = [
@@ -134,7 +153,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("section", "hero_image")
+            .select_related("section", "hero_image", "reviewer")
             .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
         )
 
@@ -147,14 +166,45 @@ class ArticleAdmin(admin.ModelAdmin):
             return super().has_change_permission(request)
         return permissions.can_edit(request.user, obj)
 
+    def get_inlines(self, request, obj):
+        """Corrections and updates belong to articles readers can see."""
+        if obj is not None and obj.is_published:
+            return [*self.inlines, CorrectionInline]
+        return self.inlines
+
+    def get_ordering(self, request):
+        """The review queue puts the oldest deadline first."""
+        if request.GET.get(workflow_admin.ReviewQueueFilter.parameter_name) == "mine":
+            return [F("review_deadline").asc(nulls_last=True), "updated_at"]
+        return super().get_ordering(request)
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
-    # Revisions, share links, presence and the edit-conflict check: see admin_views.py.
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Correction:
+            for correction in formset.save(commit=False):
+                if correction.pk is None:
+                    correction.created_by = request.user
+                correction.save()
+            return
+        super().save_formset(request, form, formset, change)
+
+    # Workflow buttons: workflow_admin.py. Revisions, share links, presence and the
+    # edit-conflict check: admin_views.py.
     def get_urls(self):
-        return [*admin_views.urls(self), *super().get_urls()]
+        transition = self.admin_site.admin_view(workflow_admin.transition_view)
+        return [
+            path(
+                "<path:object_id>/workflow/<str:action>/",
+                transition,
+                name="articles_article_workflow",
+            ),
+            *admin_views.urls(self),
+            *super().get_urls(),
+        ]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -173,7 +223,14 @@ class ArticleAdmin(admin.ModelAdmin):
             **(extra_context or {}),
             **admin_views.change_page_context(request, object_id),
         }
+        article = self.get_object(request, unquote(object_id))
+        if article is not None:
+            extra_context.update(workflow_admin.panel_context(request, article))
         return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("Status"), ordering="status")
+    def status_and_review(self, obj):
+        return workflow_admin.status_summary(obj)
 
     @admin.display(description=_("Byline"))
     def byline(self, obj):
@@ -188,10 +245,13 @@ class ArticleAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, done.format(article), messages.SUCCESS)
 
-    @admin.action(description=_("Publish selected articles now"))
+    def has_publish_permission(self, request):
+        return request.user.has_perm("articles.publish_article")
+
+    @admin.action(description=_("Publish selected articles now"), permissions=["publish"])
     def publish_now(self, request, queryset):
         self._run(request, queryset, workflow.publish, "Published “{}”.")
 
-    @admin.action(description=_("Unpublish selected articles"))
+    @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self._run(request, queryset, workflow.unpublish, "Unpublished “{}”.")

@@ -26,7 +26,13 @@ class HomeView(ListView):
 def article_page_context(article):
     """What the article page shows. The public page and every preview use this one builder
     with the one template, `articles/article_detail.html`."""
-    return {"article": article, "related_articles": article.related_articles()}
+    corrections = list(article.corrections.all())
+    return {
+        "article": article,
+        "related_articles": article.related_articles(),
+        "corrections": corrections,
+        "updated_at": corrections[-1].published_at if corrections else None,
+    }
 
 
 class ArticleDetailView(DetailView):
@@ -34,7 +40,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().for_listing().prefetch_related("corrections")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**article_page_context(self.object), **kwargs)

@@ -174,6 +174,8 @@ LOGGING = {
 
 # Newsroom
 SITE_NAME = os.environ.get("SITE_NAME", "The Newsroom")
+# The site's address, for links in emails (no trailing slash), e.g. https://news.example.com
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 # Uploads are served by Django only in development; production serves them from the
 # storage (S3 via django-storages) or a web server in front.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)

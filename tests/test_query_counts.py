@@ -1,7 +1,8 @@
 """Reader pages run a fixed number of SQL queries, however much content there is.
 
 The bounds (counted on both SQLite and PostgreSQL):
-  home 3 (articles, bylines, section menu) · article 4 (article, bylines, related, menu)
+  home 3 (articles, bylines, section menu)
+  article 5 (article, bylines, corrections, related, menu)
   section 5 and author 5 (the page's object, count for paging, articles, bylines, menu)
   search 4 (count, articles, bylines, menu) · feed 2
   sitemap 6 (count and page for each of its three parts)
@@ -10,15 +11,18 @@ The bounds (counted on both SQLite and PostgreSQL):
 import pytest
 from django.urls import reverse
 
+from articles.models import Correction
+
 from .factories import make_article, make_author, make_image, make_section
 
 pytestmark = pytest.mark.django_db
 
-BOUNDS = {"home": 3, "article": 4, "section": 5, "author": 5, "search": 4, "feed": 2, "sitemap": 6}
+BOUNDS = {"home": 3, "article": 5, "section": 5, "author": 5, "search": 4, "feed": 2, "sitemap": 6}
 
 
 def build(n):
-    """n articles, each with n authors and n related articles, all sharing one author."""
+    """n articles, each with n authors, n related articles and n corrections, all sharing
+    one author."""
     section = make_section()
     star = make_author()
     articles = []
@@ -33,6 +37,8 @@ def build(n):
                 related=articles[-n:],
             )
         )
+    for i in range(n):
+        Correction.objects.create(article=articles[-1], text=f"Correction {i}.")
     return section, star, articles[-1]
 
 

@@ -2,6 +2,7 @@
 
 from .articles import Article, ArticleQuerySet, Byline, RelatedArticle, Status
 from .authors import Author
+from .editorial import ArticleEvent, Correction
 from .images import ImageAsset
 from .revisions import Revision
 from .sections import Section
@@ -9,9 +10,11 @@ from .sharing import ShareLink
 
 __all__ = [
     "Article",
+    "ArticleEvent",
     "ArticleQuerySet",
     "Author",
     "Byline",
+    "Correction",
     "ImageAsset",
     "RelatedArticle",
     "Revision",

@@ -93,6 +93,23 @@ class Article(models.Model):
         related_name="created_articles",
         help_text=_("The writer who owns the draft."),
     )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="articles_to_review",
+        help_text=_("Who the writer asked to review it; empty means any editor."),
+    )
+    review_deadline = models.DateTimeField(
+        _("review deadline"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the writer needs the review by."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(
