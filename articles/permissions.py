@@ -63,3 +63,8 @@ def can_edit(user, article: Article) -> bool:
     if article.pk is None:
         return user.has_perm("articles.add_article")
     return article.created_by_id == user.pk and article.status in WRITER_EDITABLE
+
+
+def can_import(user) -> bool:
+    """Importing a file makes a new draft: whoever may add articles may import one."""
+    return user.is_active and user.is_staff and user.has_perm("articles.add_article")

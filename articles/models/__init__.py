@@ -2,11 +2,13 @@
 
 from .articles import Article, ArticleQuerySet, Byline, RelatedArticle, Status
 from .authors import Author
+from .autosave import ArticleAutosave
 from .images import ImageAsset
 from .sections import Section
 
 __all__ = [
     "Article",
+    "ArticleAutosave",
     "ArticleQuerySet",
     "Author",
     "Byline",
