@@ -14,7 +14,9 @@
   })
 
   function words(html) {
-    const text = new DOMParser().parseFromString(html, "text/html").body.textContent
+    // A space between blocks, as the server counts (articles/richtext.py).
+    const spaced = html.replace(/<(\/?(p|h2|h3|li|blockquote|figure)|br)\b/g, " <$1")
+    const text = new DOMParser().parseFromString(spaced, "text/html").body.textContent
     return text.split(/\s+/).filter(Boolean).length
   }
 
