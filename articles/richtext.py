@@ -14,6 +14,7 @@ import nh3
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from django_prose_editor.fields import ProseEditorFormField
 
 # What the editor offers (django-prose-editor / Tiptap extension names).
 EDITOR_EXTENSIONS = {
@@ -123,6 +124,14 @@ def reading_minutes(words: int) -> int:
     return math.ceil(words / WORDS_PER_MINUTE) if words else 0
 
 
+class BodyFormField(ProseEditorFormField):
+    """The editor. Cleans to what will be stored and, when the form comes back with errors,
+    shows the writer that sanitized text rather than what was sent."""
+
+    def bound_data(self, data, initial):
+        return sanitize_html(super().bound_data(data, initial))
+
+
 class SanitizedHTMLField(models.TextField):
     """A TextField whose HTML is sanitized on every save, whatever wrote it.
 
@@ -136,11 +145,9 @@ class SanitizedHTMLField(models.TextField):
         return value
 
     def formfield(self, **kwargs):
-        from django_prose_editor.fields import ProseEditorFormField
-
         return super().formfield(
             **{
-                "form_class": ProseEditorFormField,
+                "form_class": BodyFormField,
                 "config": {"extensions": EDITOR_EXTENSIONS},
                 "sanitize": sanitize_html,
                 **kwargs,

@@ -42,7 +42,9 @@ def existing():
 def test_a_plain_text_file_becomes_a_draft_with_everything_recognised(sections, existing):
     output = run(FERRY_TXT, "--author", "Mara Quinn", "--section", "travel")
 
-    article = Article.objects.get(slug="night-ferry-to-the-islands-returns-after-a-two-year-absence")
+    article = Article.objects.get(
+        slug="night-ferry-to-the-islands-returns-after-a-two-year-absence"
+    )
     assert article.status == Status.DRAFT
     assert article.published_at is None
     assert article.headline == "Night ferry to the islands returns after a two-year absence"
@@ -111,7 +113,9 @@ def test_a_markdown_file_is_imported(sections):
     body = article.body
     assert "<h2>A refitted ship</h2>" in body and "<h3>The timetable</h3>" in body
     assert "<em>new engines</em>" in body
-    assert '<a href="https://example.com/ferry" rel="noopener noreferrer">bigger car deck</a>' in body
+    assert (
+        '<a href="https://example.com/ferry" rel="noopener noreferrer">bigger car deck</a>' in body
+    )
     assert "<blockquote>" in body and "<ul>" in body and "<ol>" in body
     assert "2 subheadings, 1 quote" in output
 
@@ -213,9 +217,7 @@ def test_a_writer_imports_a_file_in_the_admin(client, sections):
     writer = make_user("Writer")
     client.force_login(writer)
     with FERRY_TXT.open("rb") as text:
-        response = client.post(
-            import_url(), {"file": text, "section": sections[1].pk}, follow=True
-        )
+        response = client.post(import_url(), {"file": text, "section": sections[1].pk}, follow=True)
     article = Article.objects.get()
     assert article.created_by == writer and article.status == Status.DRAFT
     assert response.redirect_chain[-1][0] == reverse(
