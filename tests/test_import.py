@@ -77,7 +77,7 @@ def test_the_first_section_is_the_default(sections):
 
 def test_importing_the_same_file_twice_is_refused_without_a_duplicate(sections):
     run(FERRY_TXT)
-    with pytest.raises(CommandError, match="already exists .*Nothing was imported"):
+    with pytest.raises(CommandError, match=r"already exists .*Nothing was imported"):
         run(FERRY_TXT)
     assert Article.objects.count() == 1
 
@@ -149,7 +149,7 @@ def test_a_picture_without_any_credit_is_refused(sections, tmp_path):
 def test_a_file_that_is_not_a_picture_is_refused(sections, tmp_path):
     fake = tmp_path / "ferry.jpg"
     fake.write_text("not a picture")
-    with pytest.raises(CommandError, match="The picture ferry.jpg"):
+    with pytest.raises(CommandError, match=r"The picture ferry\.jpg"):
         run(FERRY_TXT, "--image", fake)
     assert not Article.objects.exists()
 
@@ -157,7 +157,7 @@ def test_a_file_that_is_not_a_picture_is_refused(sections, tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (None, "Cannot read .*missing.txt"),
+        (None, r"Cannot read .*missing\.txt"),
         (b"", "empty"),
         (b"  \n\n ", "empty"),
         (b"\xff\xfeH\x00e\x00a\x00d\x00", "is not UTF-8 text"),
@@ -188,7 +188,9 @@ def test_the_command_exits_non_zero(sections, tmp_path):
 
 
 def test_an_unknown_section_lists_the_valid_ones(sections):
-    with pytest.raises(CommandError, match="Unknown section “sport”. Valid sections: news, travel"):
+    with pytest.raises(
+        CommandError, match=r"Unknown section “sport”\. Valid sections: news, travel"
+    ):
         run(FERRY_TXT, "--section", "sport")
 
 
