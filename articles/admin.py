@@ -230,6 +230,8 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        # Saved for real: the writer's background copy has done its job.
+        ArticleAutosave.objects.filter(article=obj, user=request.user).delete()
 
     class Media:
         # Live word count, "Insert picture" and autosave (change form only; see the file).
