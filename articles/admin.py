@@ -324,8 +324,9 @@ class ArticleAdmin(admin.ModelAdmin):
             except importing.ImportProblem as problem:
                 form.add_error(None, str(problem))
             else:
-                for line in result.report():
-                    self.message_user(request, line, messages.SUCCESS)
+                first, *details = result.report()
+                report = format_html_join("", "<br>{}", ((line,) for line in details))
+                self.message_user(request, format_html("{}{}", first, report), messages.SUCCESS)
                 return redirect("admin:articles_article_change", result.article.pk)
         context = {
             **self.admin_site.each_context(request),

@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
 from .models import Article, Author, Byline, ImageAsset, RelatedArticle, Section, Status
+from .permissions import can_edit
 from .richtext import sanitize_html
 
 CREDIT_LINE = re.compile(r"^\s*image\s+credit\s*:\s*(?P<credit>.*?)\s*$", re.IGNORECASE)
@@ -300,6 +301,10 @@ def import_article(
             f"An article with the slug “{slug}” already exists (“{existing.headline}”, "
             f"{existing.get_status_display().lower()}). Nothing was imported; to replace a "
             "draft's text with this file, import it again asking to update."
+        )
+    if existing and by is not None and not can_edit(by, existing):
+        raise ImportProblem(
+            f"“{existing.headline}” is another writer’s draft: you may not replace its text."
         )
     if existing and existing.status != Status.DRAFT:
         raise ImportProblem(

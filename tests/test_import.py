@@ -251,3 +251,19 @@ def test_the_admin_import_refuses_a_non_text_file(client, sections):
     )
     assertContains(response, "is not UTF-8 text")
     assert not Article.objects.exists()
+
+
+def test_a_writer_cannot_replace_another_writers_draft_by_import(client, sections):
+    owner = make_user("Writer")
+    make_article(
+        headline="Night ferry to the islands returns after a two-year absence",
+        published=False,
+        created_by=owner,
+    )
+    client.force_login(make_user("Writer"))
+    with FERRY_TXT.open("rb") as text:
+        response = client.post(
+            import_url(), {"file": text, "section": sections[0].pk, "update": "on"}
+        )
+    assertContains(response, "another writer’s draft")
+    assert Article.objects.get().body.startswith("<p>Body paragraph")
