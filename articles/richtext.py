@@ -6,6 +6,7 @@ A picture from the library is stored as a reference, `<figure data-image="ID"></
 drawn at render time by the one picture include, so its caption and credit stay current.
 """
 
+import functools
 import math
 import re
 from html import unescape
@@ -86,11 +87,17 @@ def figure_ids(html: str) -> list[int]:
     return [int(number) for number in FIGURE_REFERENCE.findall(html or "")]
 
 
+@functools.cache
+def _picture_template():
+    """The project's one picture rendering (`{% picture %}`), called, never copied."""
+    from django.template import engines
+
+    return engines["django"].from_string('{% load newsroom %}{% picture image "hero" %}')
+
+
 def render_body(html: str) -> SafeString:
     """The body as readers see it: sanitized again (whatever wrote the database) and with
     each library reference drawn by the one picture include. One query for all pictures."""
-    from django.template import engines
-
     from articles.models import ImageAsset
 
     cleaned = sanitize_html(html)
@@ -98,7 +105,7 @@ def render_body(html: str) -> SafeString:
     if not ids:
         return mark_safe(cleaned)
     images = ImageAsset.objects.in_bulk(ids)
-    template = engines["django"].from_string('{% load newsroom %}{% picture image "hero" %}')
+    template = _picture_template()
 
     def draw(match):
         image = images.get(int(match[1]))
