@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join, json_script
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from . import importing, permissions, workflow
+from . import admin_views, importing, permissions, revisions, workflow
 from .models import (
     Article,
     ArticleAutosave,
@@ -193,6 +193,7 @@ class ImportArticleForm(forms.Form):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = admin_views.ArticleAdminForm
     list_display = ["picture", "headline", "status", "section", "byline", "published_at"]
     list_display_links = ["picture", "headline"]
     list_filter = ["status", "section", "published_at"]
@@ -304,7 +305,8 @@ class ArticleAdmin(admin.ModelAdmin):
                 name="articles_article_autosave_discard",
             ),
         ]
-        return urls + super().get_urls()
+        # Revisions, share links, presence and the edit-conflict check: see admin_views.py.
+        return [*urls, *admin_views.urls(self), *super().get_urls()]
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {
@@ -364,11 +366,6 @@ class ArticleAdmin(admin.ModelAdmin):
         ArticleAutosave.objects.filter(article=article, user=request.user).delete()
         return JsonResponse({"discarded": True})
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET":
-            self._offer_restore(request, object_id)
-        return super().change_view(request, object_id, form_url, extra_context)
-
     def _offer_restore(self, request, object_id):
         autosave = (
             ArticleAutosave.objects.filter(article_id=object_id, user=request.user)
@@ -395,6 +392,27 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
             messages.WARNING,
         )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.has_change_permission(request, obj):
+            return fieldsets
+        return [*fieldsets, (None, {"fields": ["version"], "classes": ["hidden"]})]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        revisions.record(
+            form.instance, by=request.user, comment=str(_("Edited") if change else _("Created"))
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            self._offer_restore(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            **admin_views.change_page_context(request, object_id),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("Byline"))
     def byline(self, obj):

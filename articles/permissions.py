@@ -68,3 +68,23 @@ def can_edit(user, article: Article) -> bool:
 def can_import(user) -> bool:
     """Importing a file makes a new draft: whoever may add articles may import one."""
     return user.is_active and user.is_staff and user.has_perm("articles.add_article")
+
+
+def can_see_history(user, article: Article) -> bool:
+    """Editors see every article's revisions; a writer sees those of an article they may edit."""
+    return user.is_active and user.is_staff and (is_editor(user) or can_edit(user, article))
+
+
+def can_restore(user, article: Article) -> bool:
+    """Restoring a revision is an edit: the same rule as editing."""
+    return user.is_active and user.is_staff and can_edit(user, article)
+
+
+def can_preview(user, article: Article) -> bool:
+    """Staff who may view articles in the admin may preview any of them, in any state."""
+    return user.is_active and user.is_staff and user.has_perm("articles.view_article")
+
+
+def can_share(user, article: Article) -> bool:
+    """Only editors hand out (and revoke) preview links for people without an account."""
+    return user.is_active and user.is_staff and is_editor(user)

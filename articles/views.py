@@ -23,6 +23,12 @@ class HomeView(ListView):
         return context
 
 
+def article_page_context(article):
+    """What the article page shows. The public page and every preview use this one builder
+    with the one template, `articles/article_detail.html`."""
+    return {"article": article, "related_articles": article.related_articles()}
+
+
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -31,9 +37,7 @@ class ArticleDetailView(DetailView):
         return Article.objects.published().for_listing()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["related_articles"] = self.object.related_articles()
-        return context
+        return super().get_context_data(**article_page_context(self.object), **kwargs)
 
 
 class PublishedListView(ListView):

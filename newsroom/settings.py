@@ -181,6 +181,10 @@ SITE_NAME = os.environ.get("SITE_NAME", "The Newsroom")
 # storage (S3 via django-storages) or a web server in front.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 ARTICLES_PER_PAGE = 20
+# How long a preview share link works unless the editor chooses otherwise.
+SHARE_LINK_HOURS = int(os.environ.get("SHARE_LINK_HOURS", "48"))
+# Who else has an article open: heartbeats kept in the cache (Redis in production).
+PRESENCE_TIMEOUT_SECONDS = 60
 
 # The body editor's one custom extension: a picture from the library (articles/richtext.py).
 DJANGO_PROSE_EDITOR_EXTENSIONS = [

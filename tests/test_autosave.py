@@ -10,6 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import ArticleAutosave, Status
 
+from .admin_forms import form_data
 from .factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
@@ -131,15 +132,7 @@ def test_another_writers_autosave_is_not_offered(client, draft):
 def test_saving_the_article_clears_the_writers_autosave(client, writer, draft):
     client.force_login(writer)
     client.post(autosave_url(draft), typed(draft, body="<p>Kept.</p>"))
-    data = typed(draft, body="<p>Saved for real.</p>") | {
-        "section": draft.section_id,
-        "published_at_0": "",
-        "published_at_1": "",
-        "bylines-TOTAL_FORMS": "0",
-        "bylines-INITIAL_FORMS": "0",
-        "related_links-TOTAL_FORMS": "0",
-        "related_links-INITIAL_FORMS": "0",
-    }
+    data = form_data(client.get(change_url(draft))) | {"body": "<p>Saved for real.</p>"}
     assert client.post(change_url(draft), data).status_code == 302
     assert not ArticleAutosave.objects.exists()
 

@@ -4,7 +4,9 @@ from .articles import Article, ArticleQuerySet, Byline, RelatedArticle, Status
 from .authors import Author
 from .autosave import ArticleAutosave
 from .images import ImageAsset
+from .revisions import Revision
 from .sections import Section
+from .sharing import ShareLink
 
 __all__ = [
     "Article",
@@ -14,6 +16,8 @@ __all__ = [
     "Byline",
     "ImageAsset",
     "RelatedArticle",
+    "Revision",
     "Section",
+    "ShareLink",
     "Status",
 ]

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_roles'),
+        ('articles', '0004_revisions_and_share_links'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

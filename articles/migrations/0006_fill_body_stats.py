@@ -11,6 +11,6 @@ def fill_body_stats(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0004_body_stats_and_autosave")]
+    dependencies = [("articles", "0005_body_stats_and_autosave")]
 
     operations = [migrations.RunPython(fill_body_stats, migrations.RunPython.noop)]
