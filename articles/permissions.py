@@ -70,6 +70,11 @@ def can_edit(user, article: Article) -> bool:
     return article.created_by_id == user.pk and article.status in WRITER_EDITABLE
 
 
+def can_import(user) -> bool:
+    """Importing a file makes a new draft: whoever may add articles may import one."""
+    return user.is_active and user.is_staff and user.has_perm("articles.add_article")
+
+
 def can_see_history(user, article: Article) -> bool:
     """Editors see every article's revisions; a writer sees those of an article they may edit."""
     return user.is_active and user.is_staff and (is_editor(user) or can_edit(user, article))

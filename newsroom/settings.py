@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_prose_editor",
     "articles",
 ]
 
@@ -184,3 +187,11 @@ ARTICLES_PER_PAGE = 20
 SHARE_LINK_HOURS = int(os.environ.get("SHARE_LINK_HOURS", "48"))
 # Who else has an article open: heartbeats kept in the cache (Redis in production).
 PRESENCE_TIMEOUT_SECONDS = 60
+
+# The body editor's one custom extension: a picture from the library (articles/richtext.py).
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/library-figure.js")],
+        "extensions": {"LibraryFigure": html_tags(["figure"], {"figure": ["data-image"]})},
+    }
+]

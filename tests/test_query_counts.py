@@ -6,6 +6,7 @@ The bounds (counted on both SQLite and PostgreSQL):
   section 5 and author 5 (the page's object, count for paging, articles, bylines, menu)
   search 4 (count, articles, bylines, menu) · feed 2
   sitemap 6 (count and page for each of its three parts)
+A body with pictures from the library adds one query for all of them (tests/test_richtext.py).
 """
 
 import pytest

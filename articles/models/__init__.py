@@ -2,6 +2,7 @@
 
 from .articles import Article, ArticleQuerySet, Byline, RelatedArticle, Status
 from .authors import Author
+from .autosave import ArticleAutosave
 from .editorial import ArticleEvent, Correction
 from .images import ImageAsset
 from .revisions import Revision
@@ -10,6 +11,7 @@ from .sharing import ShareLink
 
 __all__ = [
     "Article",
+    "ArticleAutosave",
     "ArticleEvent",
     "ArticleQuerySet",
     "Author",

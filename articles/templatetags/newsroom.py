@@ -21,3 +21,11 @@ def picture(image, variant="card", loading="lazy", caption=True):
         "sizes": sizes,
         "show_caption": caption,
     }
+
+
+@register.filter
+def article_body(html):
+    """The stored body, sanitized again and with library pictures drawn by `picture`."""
+    from articles.richtext import render_body
+
+    return render_body(html)
