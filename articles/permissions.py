@@ -21,6 +21,7 @@ ROLES = {
     EDITOR: [
         "add_article", "change_article", "delete_article", "view_article",
         "edit_others_article", "review_article", "publish_article", *_ARTICLE_PARTS,
+        "add_correction", "change_correction", "view_correction",
         "view_imageasset",
         "add_author", "change_author", "view_author",
         "add_section", "change_section", "view_section",
@@ -59,6 +60,10 @@ def is_editor(user) -> bool:
     return user.has_perm("articles.edit_others_article")
 
 
+def is_owner(user, article: Article) -> bool:
+    return article.created_by_id is not None and article.created_by_id == user.pk
+
+
 def can_edit(user, article: Article) -> bool:
     """Editors edit any article; writers edit their own while it is a draft or sent back."""
     if not user.is_active or not user.has_perm("articles.change_article"):
@@ -68,3 +73,59 @@ def can_edit(user, article: Article) -> bool:
     if article.pk is None:
         return user.has_perm("articles.add_article")
     return article.created_by_id == user.pk and article.status in WRITER_EDITABLE
+
+
+def can_import(user) -> bool:
+    """Importing a file makes a new draft: whoever may add articles may import one."""
+    return user.is_active and user.is_staff and user.has_perm("articles.add_article")
+
+
+def can_see_history(user, article: Article) -> bool:
+    """Editors see every article's revisions; a writer sees those of an article they may edit."""
+    return user.is_active and user.is_staff and (is_editor(user) or can_edit(user, article))
+
+
+def can_restore(user, article: Article) -> bool:
+    """Restoring a revision is an edit: the same rule as editing."""
+    return user.is_active and user.is_staff and can_edit(user, article)
+
+
+def can_preview(user, article: Article) -> bool:
+    """Staff who may view articles in the admin may preview any of them, in any state."""
+    return user.is_active and user.is_staff and user.has_perm("articles.view_article")
+
+
+def can_share(user, article: Article) -> bool:
+    """Only editors hand out (and revoke) preview links for people without an account."""
+    return user.is_active and user.is_staff and is_editor(user)
+
+
+# Who may make each workflow move (the state it must be in is checked in `articles.workflow`).
+# Superusers hold every permission, so they may do everything.
+def may(user, action: str, article: Article) -> bool:
+    """May `user` make the workflow move `action` ("submit", "publish", …) on `article`?
+
+    `user` None is the system itself (a management command such as `seed_demo`), never a
+    web request: views always pass `request.user`.
+    """
+    if user is None:
+        return True
+    if not user.is_active:
+        return False
+    if action == "submit":
+        return can_edit(user, article)
+    if action == "return_to_draft":
+        # A writer may take their own article back out of review to keep working on it.
+        return is_editor(user) or (
+            is_owner(user, article) and user.has_perm("articles.change_article")
+        )
+    if action == "request_changes":
+        return user.has_perm("articles.review_article")
+    if action in ("publish", "schedule", "unpublish", "archive"):
+        return user.has_perm("articles.publish_article")
+    raise ValueError(f"Unknown workflow action {action!r}")
+
+
+def can_correct(user) -> bool:
+    """Editors attach public corrections and updates to published articles."""
+    return user.is_active and user.has_perm("articles.add_correction")

@@ -1,28 +1,162 @@
-"""The article body: HTML limited to what a news article uses, cleaned before it is stored."""
+"""The article body: HTML limited to what a news article uses, cleaned before it is stored.
+
+One schema, three consumers: the editor (`EDITOR_EXTENSIONS`, django-prose-editor), the
+sanitizer (`ALLOWED_TAGS`/`ALLOWED_ATTRIBUTES`, nh3) and the reader page (`render_body`).
+A picture from the library is stored as a reference, `<figure data-image="ID"></figure>`, and
+drawn at render time by the one picture include, so its caption and credit stay current.
+"""
+
+import functools
+import math
+import re
+from html import unescape
 
 import nh3
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django_prose_editor.fields import ProseEditorFormField
 
-ALLOWED_TAGS = {"p", "h2", "h3", "strong", "em", "a", "blockquote", "ul", "ol", "li", "br"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+# What the editor offers (django-prose-editor / Tiptap extension names).
+EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False},
+    "LibraryFigure": True,  # static/js/library-figure.js
+}
+
+# …and exactly what the sanitizer keeps.
+ALLOWED_TAGS = {
+    "p", "h2", "h3", "strong", "em", "a", "blockquote", "ul", "ol", "li", "br", "figure",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "figure": {"data-image"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+LINK_REL = "noopener noreferrer"
+
+_NUMBER = re.compile(r"[1-9][0-9]{0,9}")
+FIGURE_REFERENCE = re.compile(r'<figure data-image="([0-9]+)"></figure>')
+
+WORDS_PER_MINUTE = 230
+
+
+def _filter_attribute(tag, attribute, value):
+    """Numbers only where a number is meant (a picture's id, a list's first number)."""
+    if (tag, attribute) in {("figure", "data-image"), ("ol", "start")}:
+        return value if _NUMBER.fullmatch(value.strip()) else None
+    return value
 
 
 def sanitize_html(html: str) -> str:
-    """Keep the allow-listed tags and attributes; drop scripts, styles, handlers, bad URLs."""
-    return nh3.clean(
+    """Keep the allow-listed tags and attributes; drop scripts, styles, handlers, bad URLs.
+
+    Tags outside the list are removed but their text is kept (as text), except script and
+    style whose content is dropped. A figure keeps only its library reference: anything put
+    inside it is thrown away, so the picture is always drawn by our include.
+    """
+    cleaned = nh3.clean(
         html or "",
         tags=ALLOWED_TAGS,
+        clean_content_tags={"script", "style"},
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_filter_attribute,
         url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel="noopener noreferrer",
-    ).strip()
+        link_rel=LINK_REL,
+        strip_comments=True,
+    )
+    return _normalise_figures(cleaned).strip()
+
+
+_ANY_FIGURE = re.compile(r"<figure(?P<attrs>[^>]*)>(?P<inner>.*?)</figure>", re.DOTALL)
+
+
+def _normalise_figures(html):
+    def replace(match):
+        number = re.search(r'data-image="([0-9]+)"', match["attrs"])
+        return f'<figure data-image="{number[1]}"></figure>' if number else ""
+
+    return _ANY_FIGURE.sub(replace, html)
+
+
+def figure_ids(html: str) -> list[int]:
+    return [int(number) for number in FIGURE_REFERENCE.findall(html or "")]
+
+
+@functools.cache
+def _picture_template():
+    """The project's one picture rendering (`{% picture %}`), called, never copied."""
+    from django.template import engines
+
+    return engines["django"].from_string('{% load newsroom %}{% picture image "hero" %}')
+
+
+def render_body(html: str) -> SafeString:
+    """The body as readers see it: sanitized again (whatever wrote the database) and with
+    each library reference drawn by the one picture include. One query for all pictures."""
+    from articles.models import ImageAsset
+
+    cleaned = sanitize_html(html)
+    ids = figure_ids(cleaned)
+    if not ids:
+        return mark_safe(cleaned)
+    images = ImageAsset.objects.prefetch_related("renditions").in_bulk(ids)
+    template = _picture_template()
+
+    def draw(match):
+        image = images.get(int(match[1]))
+        if image is None:
+            return ""  # a picture deleted from the library leaves no hole
+        return f'<div class="story__figure">{template.render({"image": image})}</div>'
+
+    return mark_safe(FIGURE_REFERENCE.sub(draw, cleaned))
+
+
+def body_text(html: str) -> str:
+    """The words of the body, without markup (a space between blocks)."""
+    spaced = re.sub(r"<(/?(p|h2|h3|li|blockquote|figure)|br)\b", r" <\1", html or "")
+    return unescape(strip_tags(spaced))
+
+
+def count_words(html: str) -> int:
+    return len(body_text(html).split())
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes at 230 words a minute, rounded up; at least one minute when there are words."""
+    return math.ceil(words / WORDS_PER_MINUTE) if words else 0
+
+
+class BodyFormField(ProseEditorFormField):
+    """The editor. Cleans to what will be stored and, when the form comes back with errors,
+    shows the writer that sanitized text rather than what was sent."""
+
+    def bound_data(self, data, initial):
+        return sanitize_html(super().bound_data(data, initial))
 
 
 class SanitizedHTMLField(models.TextField):
-    """A TextField whose HTML is sanitized on every save, whatever wrote it."""
+    """A TextField whose HTML is sanitized on every save, whatever wrote it.
+
+    In forms it is the rich-text editor, and the form field sanitizes too, so the writer
+    sees what will be stored when a form comes back with errors.
+    """
 
     def pre_save(self, model_instance, add):
         value = sanitize_html(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)
         return value
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{
+                "form_class": BodyFormField,
+                "config": {"extensions": EDITOR_EXTENSIONS},
+                "sanitize": sanitize_html,
+                **kwargs,
+            }
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, views, views_preview
 
 app_name = "articles"
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
+    path("preview/<int:pk>/", views_preview.staff_preview, name="preview"),
+    path("preview/shared/<str:token>/", views_preview.shared_preview, name="shared_preview"),
 ]

@@ -23,17 +23,27 @@ class HomeView(ListView):
         return context
 
 
+def article_page_context(article):
+    """What the article page shows. The public page and every preview use this one builder
+    with the one template, `articles/article_detail.html`."""
+    corrections = list(article.corrections.all())
+    return {
+        "article": article,
+        "related_articles": article.related_articles(),
+        "corrections": corrections,
+        "updated_at": corrections[-1].published_at if corrections else None,
+    }
+
+
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().for_listing().prefetch_related("corrections")
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["related_articles"] = self.object.related_articles()
-        return context
+        return super().get_context_data(**article_page_context(self.object), **kwargs)
 
 
 class PublishedListView(ListView):

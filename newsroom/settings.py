@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_prose_editor",
     "articles",
 ]
 
@@ -174,10 +177,24 @@ LOGGING = {
 
 # Newsroom
 SITE_NAME = os.environ.get("SITE_NAME", "The Newsroom")
+# The site's address, for links in emails (no trailing slash), e.g. https://news.example.com
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 # Uploads are served by Django only in development; production serves them from the
 # storage (S3 via django-storages) or a web server in front.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 ARTICLES_PER_PAGE = 20
+# How long a preview share link works unless the editor chooses otherwise.
+SHARE_LINK_HOURS = int(os.environ.get("SHARE_LINK_HOURS", "48"))
+# Who else has an article open: heartbeats kept in the cache (Redis in production).
+PRESENCE_TIMEOUT_SECONDS = 60
+
+# The body editor's one custom extension: a picture from the library (articles/richtext.py).
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/library-figure.js")],
+        "extensions": {"LibraryFigure": html_tags(["figure"], {"figure": ["data-image"]})},
+    }
+]
 # The photo desk's limits for an uploaded picture (articles/imaging.py).
 IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("IMAGE_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_000))

@@ -26,3 +26,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files from the app folders (no collectstatic) in tests and the live server.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Threads of the live server must not keep connections open past the test database's life.
+DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -2,27 +2,31 @@
 
 The bounds (counted on both SQLite and PostgreSQL):
   home 4 (articles, bylines, renditions, section menu)
-  article 5 (article, bylines, renditions, related, menu)
+  article 6 (article, bylines, renditions, corrections, related, menu)
   section 6 (section, count for paging, articles, bylines, renditions, menu)
   author 7 (as section, plus the author photo's renditions)
   search 5 (count, articles, bylines, renditions, menu) · feed 3 (articles, bylines, renditions)
   sitemap 6 (count and page for each of its three parts)
 Pictures cost one query per page (two on an author page): the renditions of every picture
-shown, prefetched together.
+shown, prefetched together. A body with pictures from the library adds one query for all of
+them and one for their renditions (tests/test_richtext.py).
 """
 
 import pytest
 from django.urls import reverse
 
+from articles.models import Correction
+
 from .factories import make_article, make_author, make_image, make_section
 
 pytestmark = pytest.mark.django_db
 
-BOUNDS = {"home": 4, "article": 5, "section": 6, "author": 7, "search": 5, "feed": 3, "sitemap": 6}
+BOUNDS = {"home": 4, "article": 6, "section": 6, "author": 7, "search": 5, "feed": 3, "sitemap": 6}
 
 
 def build(n):
-    """n articles, each with n authors and n related articles, all sharing one author."""
+    """n articles, each with n authors, n related articles and n corrections, all sharing
+    one author."""
     section = make_section()
     star = make_author(photo=make_image())
     articles = []
@@ -37,6 +41,8 @@ def build(n):
                 related=articles[-n:],
             )
         )
+    for i in range(n):
+        Correction.objects.create(article=articles[-1], text=f"Correction {i}.")
     return section, star, articles[-1]
 
 

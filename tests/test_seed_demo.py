@@ -59,3 +59,28 @@ def test_seed_demo_creates_an_admin_only_in_development(client, settings):
     password = re.search(r"password: (\S+)", output).group(1)
     assert client.login(username="admin", password=password)
     assert "already exists" in seed()
+
+
+def test_seed_demo_adds_one_user_per_role_in_development(client, settings):
+    settings.DEBUG = True
+    output = seed()
+    for username, role in (("writer", "Writer"), ("editor", "Editor"), ("photodesk", "Photo desk")):
+        password = re.search(rf"{role} user “{username}” with password: (\S+)", output).group(1)
+        assert client.login(username=username, password=password)
+        assert get_user_model().objects.get(username=username).groups.get().name == role
+    assert "“editor” already exists" in seed()
+
+    settings.DEBUG = False
+    get_user_model().objects.filter(username="writer").delete()
+    seed()
+    assert not get_user_model().objects.filter(username="writer").exists()
+
+
+def test_seed_demo_publishes_through_the_workflow(settings):
+    settings.DEBUG = False
+    seed()
+    published = Article.objects.published()
+    assert all(
+        article.events.get().to_status == "published" and article.events.get().actor is None
+        for article in published
+    )

@@ -2,17 +2,26 @@
 
 from .articles import Article, ArticleQuerySet, Byline, RelatedArticle, Status
 from .authors import Author
+from .autosave import ArticleAutosave
+from .editorial import ArticleEvent, Correction
 from .images import ImageAsset, Rendition
+from .revisions import Revision
 from .sections import Section
+from .sharing import ShareLink
 
 __all__ = [
     "Article",
+    "ArticleAutosave",
+    "ArticleEvent",
     "ArticleQuerySet",
     "Author",
     "Byline",
+    "Correction",
     "ImageAsset",
     "RelatedArticle",
     "Rendition",
+    "Revision",
     "Section",
+    "ShareLink",
     "Status",
 ]

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from articles.richtext import SanitizedHTMLField
+from articles.richtext import SanitizedHTMLField, count_words, reading_minutes, sanitize_html
 
 
 class Status(models.TextChoices):
@@ -22,6 +22,12 @@ class Status(models.TextChoices):
 # Statuses that put an article in front of readers once `published_at` has come.
 # A scheduled article goes live at its time with no job to flip it: see `published()`.
 LIVE_STATUSES = [Status.PUBLISHED, Status.SCHEDULED]
+
+
+def body_stats(body: str) -> tuple[int, int]:
+    """Words and reading minutes of a body, counted on what will be stored (sanitized)."""
+    words = count_words(sanitize_html(body))
+    return words, reading_minutes(words)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -60,7 +66,18 @@ class Article(models.Model):
             "The one-sentence summary under the headline, also used in listings and feeds."
         ),
     )
-    body = SanitizedHTMLField(_("body"), blank=True)
+    body = SanitizedHTMLField(
+        _("body"),
+        blank=True,
+        help_text=_(
+            "Subheadings, bold, italic, links, quotes, lists and pictures from the library. "
+            "Pasted formatting outside these is removed when you save."
+        ),
+    )
+    word_count = models.PositiveIntegerField(_("words"), default=0, editable=False)
+    reading_minutes = models.PositiveSmallIntegerField(
+        _("reading time (minutes)"), default=0, editable=False
+    )
     hero_image = models.ForeignKey(
         "articles.ImageAsset",
         verbose_name=_("hero image"),
@@ -94,6 +111,23 @@ class Article(models.Model):
         editable=False,
         related_name="created_articles",
         help_text=_("The writer who owns the draft."),
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="articles_to_review",
+        help_text=_("Who the writer asked to review it; empty means any editor."),
+    )
+    review_deadline = models.DateTimeField(
+        _("review deadline"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the writer needs the review by."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -135,6 +169,10 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
+        self.word_count, self.reading_minutes = body_stats(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "word_count", "reading_minutes"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -48,3 +48,11 @@ def share_image(image):
     """The rendition social networks and feeds get: a JPEG about 1200 wide (or the largest)."""
     jpeg = [r for r in renditions_for(image, "hero") if r.spec.endswith(".jpg")]
     return next((r for r in jpeg if r.width >= 1200), jpeg[-1])
+
+
+@register.filter
+def article_body(html):
+    """The stored body, sanitized again and with library pictures drawn by `picture`."""
+    from articles.richtext import render_body
+
+    return render_body(html)

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -16,6 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 from articles import imaging, workflow
 from articles.demo_content import ARTICLES, AUTHORS, DRAFTS, SECTIONS
 from articles.models import Article, Author, Byline, ImageAsset, RelatedArticle, Section
+from articles.permissions import EDITOR, PHOTO_DESK, WRITER
 
 
 def body_html(blocks):
@@ -83,6 +85,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new articles)."))
         if settings.DEBUG:
             self.create_admin()
+            self.create_role_users()
 
     def seed(self):
         for position, (name, slug) in enumerate(SECTIONS):
@@ -162,3 +165,23 @@ class Command(BaseCommand):
                 "It is shown only this once. Log in at http://127.0.0.1:8000/admin/"
             )
         )
+
+    def create_role_users(self):
+        """Development only: one user per role, so the workflow can be tried at once."""
+        User = get_user_model()
+        for username, role in (("writer", WRITER), ("editor", EDITOR), ("photodesk", PHOTO_DESK)):
+            if User.objects.filter(username=username).exists():
+                self.stdout.write(f"{role} user “{username}” already exists (password unchanged).")
+                continue
+            password = secrets.token_urlsafe(12)
+            user = User.objects.create_user(
+                username,
+                f"{username}@example.com",
+                password,
+                is_staff=True,
+                first_name=f"Demo {role.lower()}",
+            )
+            user.groups.add(Group.objects.get(name=role))
+            self.stdout.write(
+                self.style.WARNING(f"Created {role} user “{username}” with password: {password}")
+            )

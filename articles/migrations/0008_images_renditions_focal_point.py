@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_roles'),
+        ('articles', '0007_fill_body_stats'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

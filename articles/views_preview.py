@@ -1,0 +1,43 @@
+"""Previews: the article page exactly as readers will see it, for staff and share links.
+
+Rendered by the public page's template and context builder (`article_page_context`), with
+a banner; never cached (never_cache) and never indexed (X-Robots-Tag and a robots meta).
+"""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+
+from . import permissions, sharing
+from .models import Article
+from .views import article_page_context
+
+
+def render_preview(request, article, *, share_link=None):
+    context = {**article_page_context(article), "preview": True, "share_link": share_link}
+    response = render(request, "articles/article_preview.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    # A share token must not leak to the sites the article links to.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@never_cache
+def staff_preview(request, pk):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+    article = get_object_or_404(Article.objects.for_listing(), pk=pk)
+    if not permissions.can_preview(request.user, article):
+        raise Http404
+    return render_preview(request, article)
+
+
+@never_cache
+def shared_preview(request, token):
+    link = sharing.link_for_token(token)
+    if link is None:
+        raise Http404
+    article = Article.objects.for_listing().get(pk=link.article_id)
+    return render_preview(request, article, share_link=link)

@@ -1,0 +1,95 @@
+"""A writer in the admin body editor: typing is kept in the background, and offered back."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from playwright.sync_api import Page, expect
+
+from articles.models import ArticleAutosave, Status
+from tests.factories import make_article, make_image, make_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def log_in(page: Page, live_server, user):
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session.session_key,
+                "url": live_server.url,
+            }
+        ]
+    )
+
+
+def test_typing_in_the_body_is_autosaved_and_offered_back(live_server, page: Page):
+    writer = make_user("Writer")
+    image = make_image(caption="The night ferry at the pier", credit="Harbour Photo Agency")
+    article = make_article(published=False, created_by=writer, body="<p>First line.</p>")
+    updated_at = article.updated_at
+    log_in(page, live_server, writer)
+    page.add_init_script("window.NEWSROOM_AUTOSAVE_MS = 300")
+    change = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
+
+    page.goto(change)
+    body = page.locator(".prose-editor .tiptap")
+    body.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Words typed before the crash.")
+    expect(page.locator("[data-body-stats]")).to_have_text("7 words · 1 min read")
+    page.select_option("[data-library-picture]", str(image.pk))
+    page.click("[data-insert-picture]")
+    expect(body.locator("figcaption")).to_contain_text("Image credit: Harbour Photo Agency")
+    expect(page.locator("[data-autosave-status]")).to_contain_text("Unsaved changes kept at")
+
+    def kept_body():
+        autosave = ArticleAutosave.objects.filter(article=article, user=writer).first()
+        return autosave.data["body"] if autosave else ""
+
+    for _ in range(50):  # the next background save picks up the picture
+        if "<figure" in kept_body():
+            break
+        page.wait_for_timeout(100)
+    assert "Words typed before the crash." in kept_body()
+    assert f'<figure data-image="{image.pk}"></figure>' in kept_body()
+    article.refresh_from_db()
+    assert article.status == Status.DRAFT and article.updated_at == updated_at
+    assert "crash" not in article.body
+
+    # The browser "crashes"; the writer comes back and restores the text.
+    page.goto("about:blank")
+    page.goto(change)
+    expect(page.get_by_text("Restore unsaved changes from")).to_be_visible()
+    page.get_by_role("button", name="Restore").click()
+    expect(body).to_contain_text("Words typed before the crash.")
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    article.refresh_from_db()
+    assert "Words typed before the crash." in article.body
+    assert not ArticleAutosave.objects.exists()
+
+
+def test_leaving_the_page_keeps_what_was_typed(live_server, page: Page):
+    writer = make_user("Writer")
+    article = make_article(published=False, created_by=writer, body="<p>First line.</p>")
+    log_in(page, live_server, writer)
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    page.locator(".prose-editor .tiptap").click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Typed just before leaving.")
+
+    page.goto("about:blank")  # long before the 30-second save: only leaving sends it
+
+    for _ in range(50):
+        if ArticleAutosave.objects.filter(article=article, user=writer).exists():
+            break
+        page.wait_for_timeout(100)
+    autosave = ArticleAutosave.objects.get(article=article, user=writer)
+    assert "Typed just before leaving." in autosave.data["body"]

@@ -1,0 +1,184 @@
+"""Every role × every workflow move × every way in: the page's button, the admin's bulk
+action and a crafted POST. Allowed moves work; forbidden ones change nothing."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, ArticleEvent, Status
+from articles.revisions import version_token
+
+from .desk import change_url, form_data, local, snapshot, workflow_url
+from .factories import make_article, make_user
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["writer (own)", "writer (others’)", "editor", "photo desk", "superuser"]
+
+# move: (state it starts from, state it ends in, the button form's data)
+MOVES = {
+    "submit": (Status.DRAFT, Status.IN_REVIEW, {}),
+    "request_changes": (Status.IN_REVIEW, Status.CHANGES_REQUESTED, {"note": "Check the figures."}),
+    "return_to_draft": (Status.IN_REVIEW, Status.DRAFT, {}),
+    "publish": (Status.IN_REVIEW, Status.PUBLISHED, {}),
+    "schedule": (Status.IN_REVIEW, Status.SCHEDULED, {"at": "in two hours"}),
+    "unpublish": (Status.PUBLISHED, Status.UNPUBLISHED, {}),
+    "archive": (Status.DRAFT, Status.ARCHIVED, {}),
+}
+
+ALLOWED = {
+    "writer (own)": {"submit", "return_to_draft"},
+    "writer (others’)": set(),
+    "editor": set(MOVES),
+    "photo desk": set(),
+    "superuser": set(MOVES),
+}
+
+
+def setup(role, move):
+    """A user in `role` and an article in the state `move` starts from."""
+    if role == "superuser":
+        user = make_user(is_superuser=True)
+    else:
+        user = make_user(
+            {"writer": "Writer", "editor": "Editor", "photo desk": "Photo desk"}[
+                role.split(" (")[0]
+            ]
+        )
+    owner = user if role == "writer (own)" else make_user("Writer")
+    start = MOVES[move][0]
+    article = make_article(published=start == Status.PUBLISHED, status=start, created_by=owner)
+    return user, article
+
+
+def data_for(move):
+    data = dict(MOVES[move][2])
+    if data.get("at"):
+        data["at"] = local(timezone.now() + timedelta(hours=2))
+    return form_data(move, **data)
+
+
+def assert_outcome(article, move, allowed, before):
+    article.refresh_from_db()
+    if allowed:
+        assert article.status == MOVES[move][1]
+        event = ArticleEvent.objects.filter(article=article).latest("pk")
+        assert (event.from_status, event.to_status) == (MOVES[move][0], MOVES[move][1])
+    else:
+        assert snapshot(article) == before
+
+
+CASES = [(role, move) for role in ROLES for move in MOVES]
+
+
+@pytest.mark.parametrize(("role", "move"), CASES)
+def test_button_is_offered_only_when_allowed_and_works(client, role, move):
+    user, article = setup(role, move)
+    allowed = move in ALLOWED[role]
+    client.force_login(user)
+    page = client.get(change_url(article))
+    offered = page.status_code == 200 and f'action="{workflow_url(article, move)}"' in (
+        page.content.decode()
+    )
+    assert offered is allowed
+    if offered:
+        response = client.post(workflow_url(article, move), data_for(move), follow=True)
+        assert response.redirect_chain[0][0] == change_url(article)
+        assert_outcome(article, move, allowed=True, before=None)
+
+
+@pytest.mark.parametrize(("role", "move"), CASES)
+def test_crafted_post_is_refused_unless_allowed(client, role, move):
+    user, article = setup(role, move)
+    allowed = move in ALLOWED[role]
+    before = snapshot(article)
+    client.force_login(user)
+    client.post(workflow_url(article, move), data_for(move))
+    assert_outcome(article, move, allowed, before)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    ("action", "move"), [("publish_now", "publish"), ("unpublish", "unpublish")]
+)
+def test_bulk_action_is_refused_unless_allowed(client, role, action, move):
+    user, article = setup(role, move)
+    allowed = move in ALLOWED[role]
+    before = snapshot(article)
+    client.force_login(user)
+    changelist = reverse("admin:articles_article_changelist")
+    page = client.get(changelist)
+    assert (page.status_code == 200 and f'value="{action}"' in page.content.decode()) is allowed
+    client.post(changelist, {"action": action, "_selected_action": [article.pk]})
+    assert_outcome(article, move, allowed, before)
+
+
+def test_a_move_from_the_wrong_state_is_refused_with_a_message(client):
+    client.force_login(make_user("Editor"))
+    article = make_article(status=Status.PUBLISHED)
+    before = snapshot(article)
+    response = client.post(workflow_url(article, "publish"), follow=True)
+    assert snapshot(article) == before
+    assert "is published: it cannot be published from that state" in response.content.decode()
+
+
+def test_the_desk_shows_no_buttons_for_an_archived_article(client):
+    client.force_login(make_user(is_superuser=True))
+    article = make_article(published=False, status=Status.ARCHIVED)
+    page = client.get(change_url(article)).content.decode()
+    assert "/workflow/" not in page
+    assert "There is nothing for you to do on this article now." in page
+
+
+def test_an_unknown_move_changes_nothing(client):
+    client.force_login(make_user(is_superuser=True))
+    article = make_article(published=False)
+    before = snapshot(article)
+    client.post(workflow_url(article, "delete_everything"))
+    assert snapshot(article) == before
+
+
+def test_buttons_only_answer_post_with_a_csrf_token(client):
+    from django.test import Client
+
+    editor = make_user("Editor")
+    article = make_article(published=False, status=Status.IN_REVIEW)
+    client.force_login(editor)
+    assert client.get(workflow_url(article, "publish")).status_code == 405
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(editor)
+    assert strict.post(workflow_url(article, "publish")).status_code == 403
+    assert Article.objects.get(pk=article.pk).status == Status.IN_REVIEW
+
+
+@pytest.mark.parametrize("role", ["Writer", "Editor"])
+def test_status_in_the_change_form_is_ignored(client, role):
+    """Status and publication date are not part of any form: crafting them does nothing."""
+    user = make_user(role)
+    article = make_article(published=False, created_by=user)
+    client.force_login(user)
+    response = client.post(
+        change_url(article),
+        {
+            "headline": "Harbour wall repaired",
+            "section": article.section_id,
+            "slug": article.slug,
+            "status": Status.PUBLISHED,
+            "published_at_0": "01/01/2020",
+            "published_at_1": "10:00",
+            "published_at": "2020-01-01T10:00",
+            "bylines-TOTAL_FORMS": "0",
+            "bylines-INITIAL_FORMS": "0",
+            "related_links-TOTAL_FORMS": "0",
+            "related_links-INITIAL_FORMS": "0",
+            "version": version_token(article),
+        },
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert (article.headline, article.status) == ("Harbour wall repaired", Status.DRAFT)
+    assert article.published_at is None
+    assert not Article.objects.published().filter(pk=article.pk).exists()
+    assert not article.events.exists()

@@ -1,0 +1,260 @@
+"""The body is safe by construction: whatever HTML arrives, readers get only the schema."""
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from pytest_django.asserts import assertContains
+
+from articles import workflow
+from articles.models import Article, Status
+from articles.richtext import sanitize_html
+
+from .admin_forms import form_data
+from .factories import make_article, make_image, make_section, make_user
+
+pytestmark = pytest.mark.django_db
+
+XSS_PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    "<ScRiPt>alert(1)</sCrIpT>",
+    "<img src=x onerror=alert(1)>",
+    '<p onclick="alert(1)">click</p>',
+    "<p onmouseover=alert(1)>hover</p>",
+    '<a href="javascript:alert(1)">link</a>',
+    '<a href="JaVaScRiPt:alert(1)">mixed case</a>',
+    '<a href="jav&#x09;ascript:alert(1)">tab entity</a>',
+    '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">dec</a>',
+    '<a href="&#x6A;avascript:alert(1)">hex entity</a>',
+    '<a href=" javascript:alert(1)">leading space</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">data url</a>',
+    '<a href="vbscript:msgbox(1)">vbscript</a>',
+    "<svg onload=alert(1)><circle r=10 /></svg>",
+    "<svg><script>alert(1)</script></svg>",
+    '<iframe src="https://evil.example"></iframe>',
+    '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    '<p style="background:url(javascript:alert(1))">styled</p>',
+    "<style>body{display:none}</style>",
+    '<div style="position:fixed;inset:0">cover</div>',
+    "<p><b><i>unclosed <a href=x onclick=alert(1)>nest</b></p></i>",
+    "<<script>alert(1)//<</script>",
+    '"><img src=x onerror=alert(1)>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    '<object data="javascript:alert(1)"></object><embed src="javascript:alert(1)">',
+    '<form action="javascript:alert(1)"><button>go</button></form>',
+    '<details open ontoggle="alert(1)">x</details>',
+    '<figure data-image="1" onmouseover="alert(1)"><img src=x onerror=alert(1)></figure>',
+    '<figure data-image="javascript:alert(1)"></figure>',
+    "{{ request.user }} {% debug %} <p>{{ 7|add:7 }}</p>",
+    "<!--<script>alert(1)</script>-->",
+    '<base href="javascript:alert(1)//">',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    '<input autofocus onfocus="alert(1)">',
+]
+
+DANGEROUS_TAGS = {"script", "iframe", "svg", "style", "object", "embed", "math", "form", "base"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "srcset", "xlink:href"}
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+
+def assert_harmless(html):
+    """No executable markup: checked on the served HTML, as a browser would parse it."""
+    lowered = html.lower()
+    for raw in ("<script", "<iframe", "<svg", "<style", "<object", "<embed"):
+        assert raw not in lowered, raw
+    tags_only = " ".join(re.findall(r"<[a-zA-Z][^>]*>", html))
+    assert not re.search(r"\son\w+\s*=", tags_only, re.IGNORECASE), tags_only
+    assert "style=" not in tags_only.lower()
+    assert "javascript:" not in tags_only.lower()
+    parser = _Tags()
+    parser.feed(html)
+    for tag, attrs in parser.tags:
+        assert tag not in DANGEROUS_TAGS
+        for name, value in attrs:
+            assert not name.startswith("on"), (tag, name)
+            assert name != "style"
+            if name in URL_ATTRIBUTES and value:
+                scheme = re.sub(r"[\s\x00-\x1f]", "", unescape(value)).lower()
+                assert not scheme.startswith(("javascript:", "data:", "vbscript:")), value
+
+
+def article_part(response):
+    """The article as served (not the site's chrome around it)."""
+    html = response.content.decode()
+    return html[html.index('<article class="story">') : html.index("</article>")]
+
+
+def admin_form_data(client, url, body):
+    """The change form as the browser would send it, with `body` typed in."""
+    return form_data(client.get(url)) | {"body": body}
+
+
+def test_there_are_enough_payloads():
+    assert len(XSS_PAYLOADS) >= 20
+
+
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_payload_saved_in_the_admin_is_harmless_on_the_public_page(client, payload):
+    editor = make_user("Editor")
+    make_image(pk=1)
+    article = make_article(published=False, created_by=editor)
+    client.force_login(editor)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    body = f"<p>Before the payload.</p>{payload}<p>After the payload.</p>"
+    response = client.post(url, admin_form_data(client, url, body))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article.refresh_from_db()
+    assert article.body == sanitize_html(article.body)
+    workflow.publish(article, by=editor)
+
+    page = client.get(article.get_absolute_url())
+
+    assert page.status_code == 200
+    served = article_part(page)
+    assert "Before the payload." in served
+    assert_harmless(served)
+
+
+@pytest.mark.parametrize("suffix", ["txt", "md"])
+def test_payloads_imported_from_a_file_are_harmless_on_the_public_page(client, tmp_path, suffix):
+    make_section(slug="news")
+    head = "# Payload story" if suffix == "md" else "Payload story"
+    text = "\n\n".join([head, "A standfirst.", *XSS_PAYLOADS, "Last paragraph."])
+    path = tmp_path / f"payloads.{suffix}"
+    path.write_text(text)
+    call_command("import_article", str(path), stdout=StringIO())
+    article = Article.objects.get()
+    assert article.status == Status.DRAFT
+    workflow.publish(article, by=make_user("Editor"))
+
+    served = article_part(client.get(article.get_absolute_url()))
+
+    assert "Last paragraph." in served
+    assert_harmless(served)
+
+
+def test_even_html_written_around_the_sanitizer_is_cleaned_when_served(client):
+    article = make_article()
+    Article.objects.filter(pk=article.pk).update(body="<p>Hi<script>alert(1)</script></p>")
+    served = article_part(client.get(article.get_absolute_url()))
+    assert "<p>Hi</p>" in served
+    assert_harmless(served)
+
+
+def test_the_editor_schema_survives_sanitizing_unchanged():
+    body = (
+        "<h2>Sub</h2><h3>Smaller</h3><p>Text <strong>bold</strong> <em>italic</em> "
+        '<a href="https://example.com/x" rel="noopener noreferrer">link</a><br>next</p>'
+        "<blockquote><p>“Quote”</p></blockquote><ul><li><p>one</p></li></ul>"
+        '<ol start="3"><li><p>three</p></li></ol><figure data-image="7"></figure>'
+    )
+    assert sanitize_html(body) == body
+
+
+def test_links_get_noopener_and_unknown_tags_keep_only_their_text():
+    cleaned = sanitize_html(
+        '<h1>Big</h1><p><a href="https://other.example" target="_blank">x</a>'
+        '<span class="c">kept</span></p>'
+    )
+    assert cleaned == (
+        'Big<p><a href="https://other.example" rel="noopener noreferrer">x</a>kept</p>'
+    )
+
+
+def test_the_admin_form_shows_the_writer_what_will_be_stored(admin_client):
+    article = make_article(published=False)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = admin_form_data(
+        admin_client, url, '<p onclick="x()">Kept <script>alert(1)</script>text</p>'
+    )
+    data["headline"] = ""  # an error, so the form comes back
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    form_body = response.context["adminform"].form.cleaned_data["body"]
+    assert form_body == "<p>Kept text</p>"
+    assertContains(response, "&lt;p&gt;Kept text&lt;/p&gt;")
+
+
+# Word count and reading time
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "minutes"),
+    [
+        ("", 0, 0),
+        ("<p>One two three.</p>", 3, 1),
+        ("<h2>Head</h2><p>one</p><ul><li>two</li><li>three&nbsp;four</li></ul>", 5, 1),
+        ("<p>" + "word " * 230 + "</p>", 230, 1),
+        ("<p>" + "word " * 231 + "</p>", 231, 2),
+        ("<p>" + "word " * 1000 + "</p><script>not counted</script>", 1000, 5),
+    ],
+)
+def test_word_count_and_reading_time_match_the_body(body, words, minutes):
+    article = make_article(body=body)
+    article.refresh_from_db()
+    assert (article.word_count, article.reading_minutes) == (words, minutes)
+
+
+def test_word_count_follows_an_edit_and_shows_to_reader_and_writer(client, admin_client):
+    article = make_article(body="<p>short</p>")
+    article.body = "<p>" + "word " * 500 + "</p>"
+    article.save(update_fields=["body"])
+    article.refresh_from_db()
+    assert (article.word_count, article.reading_minutes) == (500, 3)
+    assertContains(client.get(article.get_absolute_url()), "3 min read")
+    change = admin_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assertContains(change, "500 words · 3 min read")
+
+
+# Pictures from the library inside the body
+
+
+def test_a_library_picture_in_the_body_shows_with_caption_and_current_credit(client):
+    image = make_image(caption="The pier at dawn", credit="Old Credit")
+    article = make_article(body=f'<p>Intro.</p><figure data-image="{image.pk}"></figure>')
+    image.credit = "Jo Reyes / Island Press"
+    image.save()
+
+    served = article_part(client.get(article.get_absolute_url()))
+
+    assert f"/media/renditions/{image.pk}/" in served  # a rendition, never the original
+    assert image.file.url not in served
+    assert "The pier at dawn" in served
+    assert "Image credit: Jo Reyes / Island Press" in served
+    assert "Old Credit" not in served
+
+
+def test_a_deleted_picture_leaves_no_hole(client):
+    image = make_image()
+    article = make_article(body=f'<figure data-image="{image.pk}"></figure><p>Text.</p>')
+    image.delete()
+    served = article_part(client.get(article.get_absolute_url()))
+    assert "<figure" not in served.split('class="story__body"')[1]
+    assert "Text." in served
+
+
+def test_all_pictures_of_a_body_are_fetched_in_one_query(client, django_assert_num_queries):
+    one = make_article()
+    many = make_article(
+        body="".join(f'<figure data-image="{make_image().pk}"></figure>' for _ in range(5))
+    )
+    # article, bylines, related, corrections, menu; plus one for all the body's pictures and
+    # one for all their renditions
+    with django_assert_num_queries(5):
+        client.get(one.get_absolute_url())
+    with django_assert_num_queries(7):
+        response = client.get(many.get_absolute_url())
+    assert article_part(response).count("Image credit:") == 5
