@@ -17,8 +17,8 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import permissions, presence, revisions, sharing
-from .models import Article, Revision
+from .. import permissions, presence, revisions, sharing
+from ..models import Article, Revision
 
 
 class ArticleAdminForm(forms.ModelForm):

@@ -13,8 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from . import workflow
-from .models import Article, Status
+from .. import workflow
+from ..models import Article, Status
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 

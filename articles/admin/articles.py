@@ -1,0 +1,211 @@
+"""The article page in the desk. The parts live beside it: `review.py` (workflow buttons,
+review queue), `history.py` (revisions, share links, presence, edit-conflict check) and
+`editor.py` (import, autosave, picture picker)."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.db.models import F, Prefetch
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from .. import permissions, revisions, workflow
+from ..models import Article, Byline, Correction, RelatedArticle
+from . import editor, history, review
+from .common import ConstrainedInlineForm, thumbnail
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    form = ConstrainedInlineForm
+    extra = 0
+    min_num = 0
+    autocomplete_fields = ["author"]
+    fields = ["author", "position"]
+    verbose_name = _("author")
+    verbose_name_plural = _("Authors (byline order: lowest number first)")
+
+
+class RelatedArticleInline(admin.TabularInline):
+    model = RelatedArticle
+    form = ConstrainedInlineForm
+    fk_name = "from_article"
+    extra = 0
+    autocomplete_fields = ["to_article"]
+    fields = ["to_article", "position"]
+    verbose_name_plural = _("Related articles (only published ones are shown to readers)")
+
+
+class CorrectionInline(admin.StackedInline):
+    """Editors attach public corrections and updates; they are never deleted."""
+
+    model = Correction
+    extra = 0
+    fields = ["kind", "text", "published_at"]
+    can_delete = False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = history.ArticleAdminForm
+    list_display = [
+        "picture",
+        "headline",
+        "status_and_review",
+        "section",
+        "byline",
+        "published_at",
+    ]
+    list_display_links = ["picture", "headline"]
+    list_filter = [review.ReviewQueueFilter, "status", "section", "published_at"]
+    search_fields = ["headline", "standfirst", "slug"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["hero_image", "section"]
+    # Status and publication date change only through the workflow buttons (articles/workflow.py).
+    readonly_fields = [
+        "status",
+        "published_at",
+        "created_at",
+        "updated_at",
+        "reading_stats",
+        "library_pictures",
+    ]
+    inlines = [BylineInline, RelatedArticleInline]
+    actions = ["publish_now", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["headline", "standfirst", "body", "reading_stats", "library_pictures"]}),
+        (_("Picture and place"), {"fields": ["hero_image", "section", "slug"]}),
+        (_("Publication"), {"fields": ["status", "published_at", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("section", "hero_image", "reviewer")
+            .prefetch_related(
+                Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+                "hero_image__renditions",
+            )
+        )
+
+    @admin.display(description=_("Picture"))
+    def picture(self, obj):
+        return thumbnail(obj.hero_image)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return permissions.can_edit(request.user, obj)
+
+    def get_inlines(self, request, obj):
+        """Corrections and updates belong to articles readers can see."""
+        if obj is not None and obj.is_published:
+            return [*self.inlines, CorrectionInline]
+        return self.inlines
+
+    def get_ordering(self, request):
+        """The review queue puts the oldest deadline first."""
+        if request.GET.get(review.ReviewQueueFilter.parameter_name) == "mine":
+            return [F("review_deadline").asc(nulls_last=True), "updated_at"]
+        return super().get_ordering(request)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+        editor.saved(obj, request.user)
+
+    class Media:
+        # Live word count, "Insert picture" and autosave (change form only; see the file).
+        js = ["js/article-editor.js"]
+        css = {"all": ["css/article-editor.css"]}
+
+    @admin.display(description=_("Length"))
+    def reading_stats(self, obj):
+        return editor.reading_stats(obj)
+
+    @admin.display(description=_("Pictures in the text"))
+    def library_pictures(self, obj):
+        return editor.library_pictures(obj)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Correction:
+            for correction in formset.save(commit=False):
+                if correction.pk is None:
+                    correction.created_by = request.user
+                correction.save()
+            return
+        super().save_formset(request, form, formset, change)
+
+    def get_urls(self):
+        transition = self.admin_site.admin_view(review.transition_view)
+        return [
+            path(
+                "<path:object_id>/workflow/<str:action>/",
+                transition,
+                name="articles_article_workflow",
+            ),
+            *editor.urls(self),
+            *history.urls(self),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            "can_import": permissions.can_import(request.user),
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.has_change_permission(request, obj):
+            return fieldsets
+        return [*fieldsets, (None, {"fields": ["version"], "classes": ["hidden"]})]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        revisions.record(
+            form.instance, by=request.user, comment=str(_("Edited") if change else _("Created"))
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            editor.offer_restore(self, request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            **history.change_page_context(request, object_id),
+        }
+        article = self.get_object(request, unquote(object_id))
+        if article is not None:
+            extra_context.update(review.panel_context(request, article))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("Status"), ordering="status")
+    def status_and_review(self, obj):
+        return review.status_summary(obj)
+
+    @admin.display(description=_("Byline"))
+    def byline(self, obj):
+        return ", ".join(author.name for author in obj.byline()) or "—"
+
+    def _run(self, request, queryset, transition, done):
+        for article in queryset:
+            try:
+                transition(article, by=request.user)
+            except workflow.TransitionError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(request, done.format(article), messages.SUCCESS)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("articles.publish_article")
+
+    @admin.action(description=_("Publish selected articles now"), permissions=["publish"])
+    def publish_now(self, request, queryset):
+        self._run(request, queryset, workflow.publish, "Published “{}”.")
+
+    @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._run(request, queryset, workflow.unpublish, "Unpublished “{}”.")

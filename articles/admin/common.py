@@ -1,0 +1,36 @@
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import InlineForeignKeyField
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+
+from .. import renditions
+
+
+@admin.display(description=_("Picture"))
+def thumbnail(image):
+    """The admin's small picture: the same credit-carrying include everywhere (a small
+    rendition, never the full-size original)."""
+    if image is None:
+        return "—"
+    small = next(r for r in renditions.renditions_for(image, "card") if r.spec.endswith(".jpg"))
+    return render_to_string("includes/admin_thumbnail.html", {"image": image, "small": small})
+
+
+class ConstrainedInlineForm(forms.ModelForm):
+    """Django leaves an inline's own foreign key out of model validation; our database
+    constraints involve it (no self-relation), so check them once the parent exists and
+    explain a refusal in the form instead of failing at the database."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        inline_keys = [
+            name for name, field in self.fields.items() if isinstance(field, InlineForeignKeyField)
+        ]
+        parent_saved = all(getattr(self.instance, f"{name}_id") for name in inline_keys)
+        if parent_saved and not self.errors:
+            try:
+                self.instance.validate_constraints()
+            except ValidationError as error:
+                self._update_errors(error)

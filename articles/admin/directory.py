@@ -1,0 +1,20 @@
+from django.contrib import admin
+
+from ..models import Author, Section
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "user"]
+    search_fields = ["name", "role"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["photo", "user"]
+    list_select_related = ["user"]

@@ -1,0 +1,239 @@
+"""The writer's tools on the article page: import from a file, autosave with its restore
+offer, the live length line and the library-picture picker. `ArticleAdmin` wires these in;
+who may do what is asked of `articles.permissions`."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join, json_script
+from django.utils.translation import gettext_lazy as _
+
+from .. import importing, permissions, renditions
+from ..models import Article, ArticleAutosave, ImageAsset, Section
+from ..richtext import figure_ids, sanitize_html
+
+# The typed fields an autosave keeps (and "Restore" puts back).
+AUTOSAVE_FIELDS = ("headline", "standfirst", "slug", "body")
+
+
+def _clock(moment):
+    """14:32 today, or 25 Nov, 14:32 on another day (the newsroom's time zone)."""
+    local = timezone.localtime(moment)
+    same_day = local.date() == timezone.localdate()
+    return date_format(local, "H:i" if same_day else "j M, H:i")
+
+
+class ImportArticleForm(forms.Form):
+    file = forms.FileField(
+        label=_("Text or Markdown file"),
+        help_text=_(
+            "A .txt file: headline on the first line, then the standfirst, an “Image Credit: …” "
+            "line, paragraphs, short lines as subheadings, quoted paragraphs as quotes and a "
+            "final “Related articles:” list. Or a .md file starting with “# Headline”."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,.markdown,text/plain"}),
+    )
+    image = forms.ImageField(
+        label=_("Hero picture"), required=False, help_text=_("Optional. Needs a credit.")
+    )
+    credit = forms.CharField(
+        label=_("Picture credit"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the file’s “Image Credit:” line."),
+    )
+    section = forms.ModelChoiceField(
+        label=_("Section"), queryset=Section.objects.all(), empty_label=None
+    )
+    update = forms.BooleanField(
+        label=_("Replace the text of an existing draft with the same headline"), required=False
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        suffix = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if suffix not in {"txt", "md", "markdown"}:
+            raise ValidationError(_("Upload a .txt or .md file."))
+        try:
+            text = importing.read_text(upload.read(), upload.name)
+        except importing.ImportProblem as problem:
+            raise ValidationError(str(problem)) from None
+        try:
+            self.parsed = importing.parse(text, upload.name)
+        except importing.ImportProblem as problem:
+            raise ValidationError(str(problem)) from None
+        return upload
+
+    def run(self, *, by):
+        return importing.import_article(
+            self.parsed,
+            by=by,
+            section=self.cleaned_data["section"],
+            image_file=self.cleaned_data["image"],
+            credit=self.cleaned_data["credit"],
+            update=self.cleaned_data["update"],
+        )
+
+
+def urls(model_admin):
+    def view(function):
+        def wrapped(request, *args, **kwargs):
+            return function(model_admin, request, *args, **kwargs)
+
+        return model_admin.admin_site.admin_view(wrapped)
+
+    return [
+        path("import/", view(import_view), name="articles_article_import"),
+        path("<path:object_id>/autosave/", view(autosave_view), name="articles_article_autosave"),
+        path(
+            "<path:object_id>/autosave/discard/",
+            view(discard_autosave_view),
+            name="articles_article_autosave_discard",
+        ),
+    ]
+
+
+def import_view(model_admin, request):
+    """Upload a .txt or .md file; it becomes a Draft owned by the writer."""
+    if not permissions.can_import(request.user):
+        raise PermissionDenied
+    form = ImportArticleForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = form.run(by=request.user)
+        except importing.ImportProblem as problem:
+            form.add_error(None, str(problem))
+        else:
+            first, *details = result.report()
+            report = format_html_join("", "<br>{}", ((line,) for line in details))
+            model_admin.message_user(request, format_html("{}{}", first, report), messages.SUCCESS)
+            return redirect("admin:articles_article_change", result.article.pk)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": _("Import an article from a file"),
+        "opts": model_admin.opts,
+        "form": form,
+        "media": model_admin.media + form.media,
+    }
+    return TemplateResponse(request, "admin/articles/article/import.html", context)
+
+
+def _editable_article(request, object_id):
+    article = get_object_or_404(Article, pk=object_id)
+    if not permissions.can_edit(request.user, article):
+        raise PermissionDenied
+    return article
+
+
+def autosave_view(model_admin, request, object_id):
+    """POST: keep what the writer has typed, apart from the article (its status, last
+    saved time and history are untouched). GET: what was kept, for "Restore"."""
+    article = _editable_article(request, object_id)
+    if request.method == "POST":
+        data = {name: request.POST.get(name, "") for name in AUTOSAVE_FIELDS}
+        data["body"] = sanitize_html(data["body"])
+        autosave, _created = ArticleAutosave.objects.update_or_create(
+            article=article,
+            user=request.user,
+            defaults={"data": data, "saved_at": timezone.now()},
+        )
+        return JsonResponse({"saved_at": _clock(autosave.saved_at)})
+    autosave = get_object_or_404(ArticleAutosave, article=article, user=request.user)
+    return JsonResponse({"saved_at": _clock(autosave.saved_at), "data": autosave.data})
+
+
+def discard_autosave_view(model_admin, request, object_id):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    article = _editable_article(request, object_id)
+    ArticleAutosave.objects.filter(article=article, user=request.user).delete()
+    return JsonResponse({"discarded": True})
+
+
+def saved(article, user):
+    """Saved for real: the writer's background copy has done its job."""
+    ArticleAutosave.objects.filter(article=article, user=user).delete()
+
+
+def offer_restore(model_admin, request, object_id):
+    autosave = (
+        ArticleAutosave.objects.filter(article_id=object_id, user=request.user)
+        .select_related("article")
+        .first()
+    )
+    if autosave is None:
+        return
+    article = autosave.article
+    unchanged = all(
+        str(getattr(article, name)) == autosave.data.get(name, "") for name in AUTOSAVE_FIELDS
+    )
+    if autosave.saved_at <= article.updated_at or unchanged:
+        autosave.delete()  # the article was saved since: nothing is lost
+        return
+    model_admin.message_user(
+        request,
+        format_html(
+            '{} <button type="button" class="button" data-autosave-restore>{}</button> '
+            '<button type="button" class="button" data-autosave-discard>{}</button>',
+            _("Restore unsaved changes from %(time)s?") % {"time": _clock(autosave.saved_at)},
+            _("Restore"),
+            _("Discard"),
+        ),
+        messages.WARNING,
+    )
+
+
+def reading_stats(article):
+    return format_html(
+        "<span data-body-stats>{} words · {} min read</span> <span data-autosave-status "
+        'aria-live="polite"></span>',
+        article.word_count if article else 0,
+        article.reading_minutes if article else 0,
+    )
+
+
+def library_pictures(article):
+    """A picker for library pictures to place in the body, and the data the editor
+    needs to preview the pictures already there (credit always shown)."""
+    in_body = figure_ids(article.body) if article and article.pk else []
+    library = ImageAsset.objects.prefetch_related("renditions")
+    recent = list(library.order_by("-uploaded_at", "-pk")[:60])
+    images = {image.pk: image for image in recent}
+    missing = [pk for pk in in_body if pk not in images]
+    images.update(library.in_bulk(missing))
+    preview = {
+        str(image.pk): {
+            # A small rendition, not the original (which may be 12 megapixels).
+            "url": renditions.renditions_for(image, "hero")[0].url,
+            "alt": image.alt_text,
+            "caption": image.caption,
+            "credit": image.credit,
+        }
+        for image in images.values()
+    }
+    options = format_html_join(
+        "",
+        '<option value="{}">{} — Image credit: {}</option>',
+        ((image.pk, (image.caption or image.alt_text)[:80], image.credit) for image in recent),
+    )
+    return format_html(
+        '<div class="newsroom-picture-picker">'
+        '<select data-library-picture aria-label="{}"><option value="">{}</option>{}</select> '
+        '<button type="button" class="button" data-insert-picture>{}</button>'
+        '<div class="help">{}</div></div>{}',
+        _("Picture from the library"),
+        _("Choose a picture…"),
+        options,
+        _("Insert picture at the cursor"),
+        _(
+            "The picture appears in the text with its caption and credit. To add a new "
+            "picture, upload it to the image library first."
+        ),
+        json_script(preview, "newsroom-library-images"),
+    )

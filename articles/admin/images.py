@@ -1,0 +1,169 @@
+from django import forms
+from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Count
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from .. import imaging, renditions
+from ..models import ImageAsset
+from .common import thumbnail
+
+
+class ImageAssetForm(forms.ModelForm):
+    """The admin's picture form: the same checks as the upload page (articles/imaging.py);
+    an empty credit or caption is taken from the file's own metadata when it has one."""
+
+    file = forms.FileField(
+        label=_("Image file"),
+        help_text=_("A JPEG, PNG, WebP or GIF. To add several at once, use the upload page."),
+    )
+
+    class Meta:
+        model = ImageAsset
+        fields = ["file", "credit", "caption", "alt_text", "focal_x", "focal_y"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.checked = None
+        self.fields["credit"].required = False
+        for name in ("focal_x", "focal_y"):  # left empty: the centre
+            self.fields[name].required = False
+        self.fields["credit"].help_text += str(
+            _(" Left empty, the credit written in the file (IPTC/XMP/EXIF) is used.")
+        )
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if isinstance(file, UploadedFile):
+            self.checked = imaging.check_upload(file)
+        return file
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("focal_x", "focal_y"):
+            if cleaned.get(name) is None:
+                cleaned[name] = 50
+        metadata = self.checked.metadata if self.checked else {}
+        for name in ("credit", "caption"):
+            if not (cleaned.get(name) or "").strip() and metadata.get(name):
+                cleaned[name] = metadata[name]
+        if not (cleaned.get("credit") or "").strip() and "file" not in self.errors:
+            self.add_error(
+                "credit",
+                _("Add a credit: every picture belongs to someone, and this file names no one."),
+            )
+        return cleaned
+
+
+@admin.register(ImageAsset)
+class ImageAssetAdmin(admin.ModelAdmin):
+    form = ImageAssetForm
+    change_list_template = "admin/articles/imageasset/change_list.html"
+    list_display = [
+        "picture",
+        "caption",
+        "credit",
+        "dimensions",
+        "uses",
+        "uploaded_by",
+        "uploaded_at",
+    ]
+    list_display_links = ["picture", "caption"]
+    search_fields = ["caption", "credit", "alt_text"]
+    list_filter = ["credit", "uploaded_by", "uploaded_at"]
+    list_select_related = ["uploaded_by"]
+    readonly_fields = ["preview", "dimensions", "used_in", "uploaded_by", "uploaded_at"]
+    fieldsets = [
+        (None, {"fields": ["file", "credit", "caption", "alt_text"]}),
+        (
+            _("Crops"),
+            {
+                "fields": ["preview", "focal_x", "focal_y"],
+                "description": _(
+                    "Listings show this picture cropped wide (16:9) and square (1:1). Set the "
+                    "focal point to the subject, e.g. a face, and the crops keep it in view."
+                ),
+            },
+        ),
+        (None, {"fields": ["dimensions", "used_in", "uploaded_by", "uploaded_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("renditions")
+            .annotate(
+                use_count=Count("hero_articles", distinct=True)
+                + Count("author_photos", distinct=True)
+            )
+            .order_by(*ImageAsset._meta.ordering)  # a grouped query drops the default order
+        )
+
+    @admin.display(description=_("Used"), ordering="use_count")
+    def uses(self, obj):
+        return obj.use_count or "—"
+
+    @admin.display(description=_("Used in"))
+    def used_in(self, obj):
+        """Where the picture appears; a picture in use cannot be deleted."""
+        if not obj.pk:
+            return "—"
+        uses = [
+            (reverse("admin:articles_article_change", args=[a.pk]), a.headline, _("hero image"))
+            for a in obj.hero_articles.order_by("-published_at")
+        ] + [
+            (reverse("admin:articles_author_change", args=[a.pk]), a.name, _("author photo"))
+            for a in obj.author_photos.all()
+        ]
+        if not uses:
+            return _("Not used yet.")
+        return format_html_join(mark_safe("<br>"), '<a href="{}">{}</a> ({})', uses)
+
+    @admin.display(description=_("Picture"))
+    def picture(self, obj):
+        return thumbnail(obj)
+
+    @admin.display(description=_("Preview"))
+    def preview(self, obj):
+        """The picture with its focal point; a click on the subject moves the point."""
+        if not obj.pk:
+            return "—"
+        hero = [r for r in renditions.renditions_for(obj, "hero") if r.spec.endswith(".jpg")]
+        picture = next((r for r in hero if r.width >= 480), hero[-1])
+        return render_to_string(
+            "admin/articles/imageasset/focal_point.html", {"image": obj, "picture": picture}
+        )
+
+    @admin.display(description=_("Size"))
+    def dimensions(self, obj):
+        return f"{obj.width} × {obj.height}" if obj.width else "—"
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        new_file = form.checked is not None
+        if new_file:
+            obj.width, obj.height = form.checked.width, form.checked.height
+        old_file = ImageAsset.objects.get(pk=obj.pk).file.name if change and new_file else None
+        with imaging.files_removed_on_failure() as stored:
+            super().save_model(request, obj, form, change)
+            if new_file:
+                stored.append((obj.file.storage, obj.file.name))
+            if new_file or {"focal_x", "focal_y"} & set(form.changed_data):
+                renditions.refresh_renditions(obj, stored=stored)
+        if old_file:
+            storage = obj.file.storage
+            transaction.on_commit(lambda: storage.delete(old_file))
+
+    def delete_model(self, request, obj):
+        imaging.delete_image(obj)
+
+    def delete_queryset(self, request, queryset):
+        for image in queryset:
+            imaging.delete_image(image)
