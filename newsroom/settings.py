@@ -33,14 +33,17 @@ def env_list(name, default=()):
 
 DEBUG = env_bool("DEBUG", False)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Production (DEBUG off) needs a long random SECRET_KEY in "
-            "the environment; for local development set DEBUG=true."
-        )
-    SECRET_KEY = "development-only-key-not-for-production-0123456789-abcdefghijklmnop"
+DEVELOPMENT_SECRET_KEY = "development-only-key-not-for-production-0123456789-abcdefghijklmnop"
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or (DEVELOPMENT_SECRET_KEY if DEBUG else "")
+if not DEBUG and (
+    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY == DEVELOPMENT_SECRET_KEY
+):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set to a real secret. Production (DEBUG off) needs a random "
+        "SECRET_KEY of at least 50 characters in the environment, e.g. from "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`; "
+        "for local development set DEBUG=true."
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 if not ALLOWED_HOSTS:

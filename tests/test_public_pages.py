@@ -64,12 +64,14 @@ def test_public_rule_holds_at_the_exact_instant_of_publication(client):
 
 def test_article_page_shows_credit_caption_byline_order_and_date(client):
     image = make_image(credit="Lena Park / Harbour Press", caption="Lifeboat crews at dawn.")
-    second, first = make_author(name="Zoe Adams"), make_author(name="Yusuf Brand")
+    # The editor's order differs from both name order and creation order.
+    second = make_author(name="Ada Byrne")
+    first = make_author(name="Zoe Adams")
     article = make_article(
         headline="Lifeboat station saved",
         standfirst="Volunteers raised the money in six weeks.",
         hero_image=image,
-        authors=[first, second],  # the editor's order, not alphabetical
+        authors=[first, second],
         body="<h2>Six weeks</h2><p>It began with a bake sale.</p>"
         "<blockquote><p>We did it.</p></blockquote>",
     )
@@ -80,22 +82,25 @@ def test_article_page_shows_credit_caption_byline_order_and_date(client):
     assertContains(response, "Image credit: Lena Park / Harbour Press")
     assertContains(response, f'alt="{image.alt_text}"')
     html = response.content.decode()
-    assert html.index("Yusuf Brand") < html.index("Zoe Adams")
+    assert html.index("Zoe Adams") < html.index("Ada Byrne")
     assertContains(response, f'href="{first.get_absolute_url()}"')
     assertContains(response, "<h2>Six weeks</h2>", html=True)
     assertContains(response, article.published_at.strftime("%Y-%m-%d"))
 
 
 def test_article_page_lists_only_published_related_articles_in_editor_order(client):
-    later = make_article(headline="Second related story")
-    earlier = make_article(headline="First related story")
+    # The editor's order (Birch, Cedar, Alder) is no order of name, creation or date.
+    now = timezone.now()
+    cedar = make_article(headline="Cedar story", published_at=now - timedelta(days=2))
+    alder = make_article(headline="Alder story", published_at=now - timedelta(hours=1))
+    birch = make_article(headline="Birch story", published_at=now - timedelta(days=1))
     draft = make_article(headline="Unfinished related draft", published=False)
-    article = make_article(related=[earlier, draft, later])
+    article = make_article(related=[birch, draft, cedar, alder])
     response = client.get(article.get_absolute_url())
     assertContains(response, "Related articles")
     assertNotContains(response, "Unfinished related draft")
     html = response.content.decode()
-    assert html.index("First related story") < html.index("Second related story")
+    assert html.index("Birch story") < html.index("Cedar story") < html.index("Alder story")
 
 
 def test_article_page_without_published_related_articles_has_no_related_block(client):

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -22,14 +24,26 @@ def manage(*args, **env):
     )
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = manage("check", ALLOWED_HOSTS="news.example.com")
+@pytest.mark.parametrize(
+    "key",
+    [
+        None,
+        "short-key",
+        "a" * 60,
+        "development-only-key-not-for-production-0123456789-abcdefghijklmnop",
+    ],
+)
+def test_production_refuses_to_start_without_a_real_secret_key(key):
+    env = {"ALLOWED_HOSTS": "news.example.com"}
+    if key is not None:
+        env["SECRET_KEY"] = key
+    result = manage("check", **env)
     assert result.returncode != 0
-    assert "SECRET_KEY is not set" in result.stderr
+    assert "SECRET_KEY is not set to a real secret" in result.stderr
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = manage("check", SECRET_KEY="x" * 60)
+    result = manage("check", SECRET_KEY="k3y-" + "abcdefghij0123456789" * 3)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS is not set" in result.stderr
 
