@@ -34,9 +34,9 @@ browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
 	  || echo "Could not install Chromium: the browser tests will say so and be skipped."
 
-# Performance figures: reader pages (queries, server time) on a generated archive.
+# Performance figures: every script in bench/ (reader pages; photo desk upload and phone bytes).
 bench: install
-	$(PY) bench/pages.py
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
