@@ -207,6 +207,24 @@ def test_deleting_a_picture_shown_in_a_body_is_refused_with_the_articles_named()
     assert ImageAsset.objects.filter(pk=image.pk).exists()
 
 
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "<FIGURE CLASS=wide DATA-IMAGE={pk}><img src=x.jpg><figcaption>Old</figcaption></FIGURE>",
+        "<p>Text <figure data-image='{pk}'></figure> more.</p>",
+        '<figure title="x" data-image="{pk}" >pasted caption</figure>',
+    ],
+)
+def test_a_body_picture_is_found_however_the_html_spelled_it(admin_client, spelling):
+    # Whatever arrives, the sanitizer stores one shape, the one the library searches for.
+    image = make_image()
+    make_article(headline="Storm over the bay", body=spelling.format(pk=image.pk))
+    admin_client.post(delete_url(image), {"post": "yes"})
+    assert ImageAsset.objects.filter(pk=image.pk).exists()
+    response = admin_client.get(reverse("admin:articles_imageasset_change", args=[image.pk]))
+    assertContains(response, "Storm over the bay</a> (in the body · Published)")
+
+
 def test_bulk_delete_refuses_pictures_in_use_and_says_where(admin_client):
     used = make_image(caption="Waves at the pier")
     unused = make_image()
