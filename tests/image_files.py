@@ -39,6 +39,29 @@ def phone_jpeg(*, orientation=6, artist="Jane Smith", description="Harbour at da
     return buffer.getvalue()
 
 
+def iptc_jpeg(datasets, *, exif_artist=None):
+    """A JPEG with an IPTC block as photo agencies send it: IPTC-IIM datasets (record 2) in a
+    Photoshop "8BIM" resource 0x0404, in an APP13 segment right after the start of the file.
+    Pillow reads IPTC but cannot write it, so the segment is built byte by byte.
+    `datasets` is {dataset number: text}, e.g. {80: "By-line", 110: "Credit", 120: "Caption"}.
+    """
+    iptc = b"".join(
+        b"\x1c\x02" + bytes([number]) + struct.pack(">H", len(text.encode())) + text.encode()
+        for number, text in datasets.items()
+    )
+    resource = b"8BIM" + struct.pack(">H", 0x0404) + b"\x00\x00"  # id, empty name
+    resource += struct.pack(">I", len(iptc)) + iptc + b"\x00" * (len(iptc) % 2)
+    payload = b"Photoshop 3.0\x00" + resource
+    app13 = b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload
+    exif = Image.Exif()
+    if exif_artist:
+        exif[ExifTags.Base.Artist] = exif_artist
+    buffer = io.BytesIO()
+    two_colour_image(60, 40).save(buffer, "JPEG", exif=exif)
+    jpeg = buffer.getvalue()
+    return jpeg[:2] + app13 + jpeg[2:]  # after the SOI marker
+
+
 def upload(content, name="photo.jpg", content_type="image/jpeg"):
     return SimpleUploadedFile(name, content, content_type=content_type)
 

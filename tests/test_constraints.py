@@ -121,7 +121,7 @@ def test_admin_explains_why_an_image_in_use_cannot_be_deleted(admin_client):
     article = make_article(hero_image=image)
     url = reverse("admin:articles_imageasset_delete", args=[image.pk])
     response = admin_client.post(url, {"post": "yes"})
-    assertContains(response, "would require deleting the following protected related objects")
+    assertContains(response, "cannot be deleted while it is used")
     assertContains(response, article.headline)
     assert ImageAsset.objects.filter(pk=image.pk).exists()
 

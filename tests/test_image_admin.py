@@ -4,9 +4,14 @@ import json
 from pathlib import Path
 
 import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db import connection
+from django.db.models import ProtectedError
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
+from articles import imaging
 from articles.models import ImageAsset
 
 from .factories import make_article, make_author, make_image, make_user
@@ -15,6 +20,16 @@ from .image_files import SVG, phone_jpeg, stored_files, upload
 pytestmark = pytest.mark.django_db
 
 ADD = "admin:articles_imageasset_add"
+LIBRARY = "admin:articles_imageasset_changelist"
+
+
+def figure(image):
+    """A library picture inside a body, as the editor's "Insert picture" stores it."""
+    return f'<figure data-image="{image.pk}"></figure>'
+
+
+def delete_url(image):
+    return reverse("admin:articles_imageasset_delete", args=[image.pk])
 
 
 def test_admin_upload_prefills_credit_and_caption_from_the_file(admin_client):
@@ -52,17 +67,55 @@ def test_the_library_shows_where_each_picture_is_used(admin_client):
     image = make_image()
     article = make_article(headline="Lifeboat station saved", hero_image=image)
     author = make_author(name="Zoe Adams", photo=image)
+    in_body = make_article(
+        headline="Storm over the bay", body=f"<p>Intro.</p>{figure(image)}", published=False
+    )
     response = admin_client.get(reverse("admin:articles_imageasset_change", args=[image.pk]))
     assertContains(response, "Used in")
     assertContains(response, reverse("admin:articles_article_change", args=[article.pk]))
-    assertContains(response, "Lifeboat station saved")
-    assertContains(response, "Zoe Adams")
+    assertContains(response, "Lifeboat station saved</a> (hero image · Published)")
+    assertContains(response, reverse("admin:articles_article_change", args=[in_body.pk]))
+    assertContains(response, "Storm over the bay</a> (in the body · Draft)")
+    assertContains(response, "Zoe Adams</a> (author photo)")
     assertContains(response, "Focal point across")
     assertContains(response, "Click the subject to move the focal point")
-    listing = admin_client.get(reverse("admin:articles_imageasset_changelist"))
-    assertContains(listing, '<td class="field-uses">2</td>', html=True)
+    listing = admin_client.get(reverse(LIBRARY))
+    assertContains(listing, '<td class="field-uses">3</td>', html=True)
     assertContains(listing, "Upload several pictures")
     assert author.photo == image
+
+
+def test_a_picture_used_only_inside_a_body_counts_as_used(admin_client):
+    image = make_image()
+    make_article(body=f"<p>One.</p>{figure(image)}<p>Two.</p>")
+    make_article(body=figure(image))
+    listing = admin_client.get(reverse(LIBRARY))
+    assertContains(listing, '<td class="field-uses">2</td>', html=True)
+
+
+def test_the_library_list_counts_body_uses_in_a_fixed_number_of_queries(admin_client):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            listing = admin_client.get(reverse(LIBRARY))
+        return len(captured.captured_queries), listing
+
+    make_article(body=figure(make_image()))
+    few, _ = queries()
+    for _ in range(5):
+        make_article(body=figure(make_image()) + "<p>Text.</p>" + figure(make_image()))
+    many, listing = queries()
+    assert many == few  # one query for the body uses of the whole page
+    assert listing.content.decode().count('<td class="field-uses">1</td>') == 11
+
+
+def test_a_body_use_is_matched_on_the_whole_picture_number(admin_client):
+    image = make_image()
+    longer_number = make_image(pk=image.pk * 10 + 1)  # e.g. 7 and 71
+    make_article(headline="Storm over the bay", body=figure(longer_number))
+    response = admin_client.get(reverse("admin:articles_imageasset_change", args=[image.pk]))
+    assertContains(response, "Not used yet.")
+    admin_client.post(delete_url(image), {"post": "yes"})
+    assert list(ImageAsset.objects.all()) == [longer_number]
 
 
 def test_the_library_is_searched_and_filtered_by_credit(admin_client):
@@ -111,3 +164,101 @@ def test_the_photo_desk_role_may_upload_in_the_admin(client):
     assert client.get(reverse(ADD)).status_code == 200
     client.force_login(make_user("Writer"))
     assert client.get(reverse(ADD)).status_code == 403
+
+
+def test_a_picture_inside_an_article_body_cannot_be_deleted(
+    admin_client, settings, django_capture_on_commit_callbacks
+):
+    image = make_image(caption="Waves at the pier")
+    published = make_article(headline="Storm over the bay", body=figure(image))
+    draft = make_article(
+        headline="Flood defences: the long read",
+        body=f"<p>Draft.</p>{figure(image)}",
+        published=False,
+    )
+    files = stored_files(Path(settings.MEDIA_ROOT))
+    page = admin_client.get(delete_url(image))
+    assertContains(page, "cannot be deleted while it is used")
+    assertContains(page, "Storm over the bay</a> (Published)")
+    assertContains(page, "Flood defences: the long read</a> (Draft)")
+    assertContains(page, reverse("admin:articles_article_change", args=[published.pk]))
+    assertNotContains(page, "Yes, I’m sure")
+
+    response = admin_client.post(delete_url(image), {"post": "yes"})
+    assertContains(response, "cannot be deleted while it is used")
+    assert ImageAsset.objects.filter(pk=image.pk).exists()
+    assert stored_files(Path(settings.MEDIA_ROOT)) == files
+
+    # Taken out of both bodies, the picture can go.
+    for article in (published, draft):
+        article.body = "<p>No picture now.</p>"
+        article.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(delete_url(image), {"post": "yes"})
+    assert not ImageAsset.objects.exists()
+    assert stored_files(Path(settings.MEDIA_ROOT)) == []
+
+
+def test_deleting_a_picture_shown_in_a_body_is_refused_with_the_articles_named():
+    image = make_image()
+    make_article(headline="Storm over the bay", body=figure(image))
+    with pytest.raises(ProtectedError, match="shown in the body of “Storm over the bay”"):
+        imaging.delete_image(image)
+    assert ImageAsset.objects.filter(pk=image.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "<FIGURE CLASS=wide DATA-IMAGE={pk}><img src=x.jpg><figcaption>Old</figcaption></FIGURE>",
+        "<p>Text <figure data-image='{pk}'></figure> more.</p>",
+        '<figure title="x" data-image="{pk}" >pasted caption</figure>',
+    ],
+)
+def test_a_body_picture_is_found_however_the_html_spelled_it(admin_client, spelling):
+    # Whatever arrives, the sanitizer stores one shape, the one the library searches for.
+    image = make_image()
+    make_article(headline="Storm over the bay", body=spelling.format(pk=image.pk))
+    admin_client.post(delete_url(image), {"post": "yes"})
+    assert ImageAsset.objects.filter(pk=image.pk).exists()
+    response = admin_client.get(reverse("admin:articles_imageasset_change", args=[image.pk]))
+    assertContains(response, "Storm over the bay</a> (in the body · Published)")
+
+
+def test_bulk_delete_refuses_pictures_in_use_and_says_where(admin_client):
+    used = make_image(caption="Waves at the pier")
+    unused = make_image()
+    make_article(headline="Storm over the bay", body=figure(used))
+
+    def delete_selected(*images):
+        return admin_client.post(
+            reverse(LIBRARY),
+            {
+                "action": "delete_selected",
+                ACTION_CHECKBOX_NAME: [image.pk for image in images],
+                "post": "yes",
+            },
+        )
+
+    response = delete_selected(used, unused)
+    assertContains(response, "The selected pictures cannot be deleted while they are used")
+    assertContains(response, "Storm over the bay</a> (Published): “Waves at the pier")
+    assert ImageAsset.objects.count() == 2
+    delete_selected(unused)
+    assert list(ImageAsset.objects.all()) == [used]
+
+
+def test_the_library_is_filtered_by_uploader(admin_client):
+    lena, ravi, never_uploaded = (
+        make_user("Photo desk", username=name) for name in ("lena", "ravi", "nobody_yet")
+    )
+    make_image(caption="Dawn over the quay", uploaded_by=lena)
+    make_image(caption="Council chamber", uploaded_by=ravi)
+    url = reverse(LIBRARY)
+    listing = admin_client.get(url)
+    assertContains(listing, "By uploaded by")
+    assertContains(listing, f'href="?uploaded_by__id__exact={lena.pk}"')
+    assertNotContains(listing, f"uploaded_by__id__exact={never_uploaded.pk}")  # only uploaders
+    response = admin_client.get(url, {"uploaded_by__id__exact": ravi.pk})
+    assertContains(response, "Council chamber")
+    assertNotContains(response, "Dawn over the quay")

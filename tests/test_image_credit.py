@@ -3,6 +3,7 @@ get responsive renditions, never the original file."""
 
 import re
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -41,6 +42,51 @@ def story():
 
 def pictures(response):
     return re.findall(r"<figure class=\"picture.*?</figure>", response.content.decode(), re.S)
+
+
+class TextWhere(HTMLParser):
+    """Each piece of text on a page, with whether it sits inside a link and inside something
+    hidden from screen readers (aria-hidden)."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+
+    def __init__(self):
+        super().__init__()
+        self.open, self.texts = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append((tag, dict(attrs).get("aria-hidden") == "true"))
+
+    def handle_endtag(self, tag):
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if data.strip():
+            in_link = any(tag == "a" for tag, _ in self.open)
+            hidden = any(hidden for _, hidden in self.open)
+            self.texts.append((" ".join(data.split()), in_link, hidden))
+
+
+def text_where(response):
+    parser = TextWhere()
+    parser.feed(response.content.decode())
+    return parser.texts
+
+
+def test_listings_give_the_credit_and_caption_to_screen_readers_outside_links(client, story):
+    lead, card, _ = story
+    for url in (reverse("articles:home"), lead.section.get_absolute_url()):
+        response = client.get(url)
+        texts = text_where(response)
+        credits = [t for t in texts if t[0].startswith("Image credit:")]
+        assert len(credits) == 2, url  # the lead's picture and the card's
+        assert all(not in_link and not hidden for _, in_link, hidden in credits), url
+        # the picture still leads to the story, as a duplicate of the headline link
+        assertContains(response, f'<a class="picture__link" href="{card.get_absolute_url()}"')
+    caption = [t for t in text_where(client.get("/")) if t[0] == "Seagrass off the north shore."]
+    assert caption == [("Seagrass off the north shore.", False, False)]
 
 
 def test_every_public_page_shows_the_credit_with_the_picture(client, story):

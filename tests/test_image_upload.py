@@ -7,13 +7,21 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 from PIL import Image
-from pytest_django.asserts import assertContains, assertRedirects
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from articles import renditions
 from articles.models import ImageAsset, Rendition
 
 from .factories import image_bytes, make_user
-from .image_files import BAD_FILES, bad_upload, good_upload, phone_jpeg, stored_files, upload
+from .image_files import (
+    BAD_FILES,
+    bad_upload,
+    good_upload,
+    iptc_jpeg,
+    phone_jpeg,
+    stored_files,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +209,21 @@ def test_credit_and_caption_are_read_from_xmp(desk):
     response = choose(desk, upload(buffer.getvalue(), "oban.jpg"))
     assertContains(response, 'value="Amal Haddad / Reuters"')
     assertContains(response, 'value="Fishing boats at Oban &amp; Mull."')
+
+
+def test_credit_and_caption_are_read_from_iptc_before_exif(desk):
+    jpeg = iptc_jpeg(
+        {80: "Zoë Ångström", 110: "Reuters", 120: "Ferry at the pier, Oban."},
+        exif_artist="Camera owner",
+    )
+    response = choose(desk, upload(jpeg, "ferry.jpg"))
+    assertContains(response, 'value="Zoë Ångström / Reuters"')  # by-line / credit (agency)
+    assertContains(response, 'value="Ferry at the pier, Oban."')
+    assertNotContains(response, "Camera owner")
+    response = confirm(desk, response, [{"credit": "Zoë Ångström / Reuters", "alt_text": "Ferry"}])
+    assert ImageAsset.objects.get().credit == "Zoë Ångström / Reuters"
+
+
+def test_an_iptc_copyright_notice_is_the_credit_when_nothing_better_is_named(desk):
+    response = choose(desk, upload(iptc_jpeg({116: "© 2026 Island Press"}), "pier.jpg"))
+    assertContains(response, 'value="Island Press"')

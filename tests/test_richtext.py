@@ -237,10 +237,24 @@ def test_a_library_picture_in_the_body_shows_with_caption_and_current_credit(cli
     assert "Old Credit" not in served
 
 
-def test_a_deleted_picture_leaves_no_hole(client):
-    image = make_image()
+def test_a_picture_in_a_published_body_cannot_be_deleted_and_stays_on_the_page(
+    client, admin_client
+):
+    image = make_image(credit="Jo Reyes / Island Press")
     article = make_article(body=f'<figure data-image="{image.pk}"></figure><p>Text.</p>')
-    image.delete()
+    response = admin_client.post(
+        reverse("admin:articles_imageasset_delete", args=[image.pk]), {"post": "yes"}
+    )
+    assertContains(response, "cannot be deleted while it is used")
+    assertContains(response, article.headline)
+    body = article_part(client.get(article.get_absolute_url())).split('class="story__body"')[1]
+    assert "Image credit: Jo Reyes / Island Press" in body
+    assert "Text." in body
+
+
+def test_a_body_pointing_at_a_picture_that_does_not_exist_shows_no_empty_frame(client):
+    # e.g. copy pasted from another newsroom's site: the reference is kept, nothing is drawn
+    article = make_article(body='<figure data-image="987654"></figure><p>Text.</p>')
     served = article_part(client.get(article.get_absolute_url()))
     assert "<figure" not in served.split('class="story__body"')[1]
     assert "Text." in served

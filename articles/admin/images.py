@@ -1,11 +1,12 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, F
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +61,21 @@ class ImageAssetForm(forms.ModelForm):
         return cleaned
 
 
+class ImageChangeList(ChangeList):
+    """The library's list: each listed picture also counts the article bodies that show it,
+    one query for the whole page (see `ImageAssetAdmin.uses`)."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        in_bodies = imaging.articles_showing_in_body(image.pk for image in self.result_list)
+        for image in self.result_list:
+            image.body_use_count = len(in_bodies[image.pk])
+
+
+def _article_link(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
 @admin.register(ImageAsset)
 class ImageAssetAdmin(admin.ModelAdmin):
     form = ImageAssetForm
@@ -75,7 +91,8 @@ class ImageAssetAdmin(admin.ModelAdmin):
     ]
     list_display_links = ["picture", "caption"]
     search_fields = ["caption", "credit", "alt_text"]
-    list_filter = ["credit", "uploaded_by", "uploaded_at"]
+    # Only people who have uploaded something, not every account.
+    list_filter = ["credit", ("uploaded_by", admin.RelatedOnlyFieldListFilter), "uploaded_at"]
     list_select_related = ["uploaded_by"]
     readonly_fields = ["preview", "dimensions", "used_in", "uploaded_by", "uploaded_at"]
     fieldsets = [
@@ -105,9 +122,14 @@ class ImageAssetAdmin(admin.ModelAdmin):
             .order_by(*ImageAsset._meta.ordering)  # a grouped query drops the default order
         )
 
-    @admin.display(description=_("Used"), ordering="use_count")
+    def get_changelist(self, request, **kwargs):
+        return ImageChangeList
+
+    # Not sortable: sorting by body uses would mean searching every body for every picture.
+    @admin.display(description=_("Used"))
     def uses(self, obj):
-        return obj.use_count or "—"
+        """Hero images, author photos and pictures inside article bodies."""
+        return obj.use_count + getattr(obj, "body_use_count", 0) or "—"
 
     @admin.display(description=_("Used in"))
     def used_in(self, obj):
@@ -115,15 +137,44 @@ class ImageAssetAdmin(admin.ModelAdmin):
         if not obj.pk:
             return "—"
         uses = [
-            (reverse("admin:articles_article_change", args=[a.pk]), a.headline, _("hero image"))
-            for a in obj.hero_articles.order_by("-published_at")
+            (_article_link(a), a.headline, _("hero image"), a.get_status_display())
+            for a in obj.hero_articles.order_by(F("published_at").desc(nulls_first=True))
         ] + [
+            (_article_link(a), a.headline, _("in the body"), a.get_status_display())
+            for a in imaging.articles_showing_in_body([obj.pk])[obj.pk]
+        ]
+        photos = [
             (reverse("admin:articles_author_change", args=[a.pk]), a.name, _("author photo"))
             for a in obj.author_photos.all()
         ]
-        if not uses:
+        if not (uses or photos):
             return _("Not used yet.")
-        return format_html_join(mark_safe("<br>"), '<a href="{}">{}</a> ({})', uses)
+        return format_html_join(
+            mark_safe("<br>"),
+            "{}",
+            [(format_html('<a href="{}">{}</a> ({} · {})', *use),) for use in uses]
+            + [(format_html('<a href="{}">{}</a> ({})', *use),) for use in photos],
+        )
+
+    def get_deleted_objects(self, objs, request):
+        """Django lists what the database protects (hero images, author photos); add the
+        article bodies that show a picture, which `imaging.delete_image` refuses too."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        images = {image.pk: image for image in objs}
+        for pk, articles in imaging.articles_showing_in_body(images).items():
+            protected += [
+                format_html(
+                    '{}: <a href="{}">{}</a> ({}): “{}” {}',
+                    _("Article"),
+                    _article_link(article),
+                    article.headline,
+                    article.get_status_display(),
+                    images[pk],
+                    _("in the body"),
+                )
+                for article in articles
+            ]
+        return deleted, counts, perms_needed, protected
 
     @admin.display(description=_("Picture"))
     def picture(self, obj):

@@ -10,12 +10,16 @@ def _srcset(renditions):
 
 
 @register.inclusion_tag("includes/picture.html")
-def picture(image, variant="card", loading="lazy", caption=True):
+def picture(image, variant="card", loading="lazy", caption=True, link=None):
     """Render a library image: the one way every public page shows a picture.
 
     `variant` is "hero" (its own shape, full width), "card" (16:9 teaser) or "thumb" (square);
     `loading="eager"` for the picture at the top of the page. A <picture> with WebP and JPEG
     sources in several widths, width/height against layout shift, and the credit always.
+
+    `link=url` makes the picture itself a second way to the story (a listing's headline is
+    the first): only the <picture> goes in that link, hidden from screen readers as a
+    duplicate, so the caption and credit stay outside it and are read out.
     """
     if not image:
         return {"image": None}
@@ -31,6 +35,7 @@ def picture(image, variant="card", loading="lazy", caption=True):
         "loading": loading,
         "sizes": VARIANTS[variant].sizes,
         "show_caption": caption,
+        "link": link,
         "webp_srcset": _srcset(webp),
         "jpeg_srcset": _srcset(jpeg),
         "fallback": fallback,

@@ -1,5 +1,6 @@
 """A reader's path through the site in a real browser."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,28 @@ def test_article_page_reads_well_on_a_phone(live_server, page: Page):
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 375, "the page must not scroll sideways on a phone"
     expect(page.locator(".story__hero img")).to_be_visible()
+
+
+def test_the_article_meta_line_starts_no_line_with_a_separator_on_a_phone(live_server, page: Page):
+    article = make_article(
+        authors=[make_author(name="Dafydd Okonjo")],
+        published_at=datetime(2026, 11, 26, 3, 53, tzinfo=UTC),  # "26 November 2026, 03:53"
+        body="<p>" + "word " * 400 + "</p>",  # "2 min read"
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + article.get_absolute_url())
+    line_starts = page.evaluate(
+        """() => {
+            const meta = document.querySelector(".story__meta");
+            const left = meta.getBoundingClientRect().left;
+            return [...meta.children]
+                .filter((item) => Math.abs(item.getBoundingClientRect().left - left) < 1)
+                .map((item) => {
+                    const before = getComputedStyle(item, "::before").content;
+                    return (["none", "normal"].includes(before) ? "" : before) + item.innerText;
+                });
+        }"""
+    )
+    assert len(line_starts) >= 2, "the byline, date and reading time wrap at 390 px"
+    assert line_starts[-1] == "2 min read"
+    assert not [text for text in line_starts if text.lstrip('"').startswith("·")]
