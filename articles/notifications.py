@@ -1,11 +1,46 @@
 """Emails to the people concerned by a workflow move (Django's mail API; the console
-backend in development, locmem in tests). Called by `articles.workflow` after commit."""
+backend in development, locmem in tests). Called by `articles.workflow` after commit.
+
+The move is saved before any email goes out, so a mail server that fails must not undo it
+nor turn the page into an error: the failure is logged (logger "articles.notifications")
+and, inside `collect_undelivered()`, handed to the caller so the desk can say so.
+"""
+
+import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
+
+from . import permissions
+
+logger = logging.getLogger(__name__)
+
+_undelivered: ContextVar[list[str] | None] = ContextVar("undelivered", default=None)
+
+
+@contextmanager
+def collect_undelivered():
+    """Gather, in the list this yields, the addresses whose email failed in the block."""
+    undelivered: list[str] = []
+    token = _undelivered.set(undelivered)
+    try:
+        yield undelivered
+    finally:
+        _undelivered.reset(token)
+
+
+def _send(subject: str, body: str, recipients: list[str]) -> None:
+    try:
+        send_mail(subject, body, None, recipients)
+    except Exception:  # any backend's error: the move is saved, only the email is lost
+        logger.exception("Could not send “%s” to %s", subject, ", ".join(recipients))
+        undelivered = _undelivered.get()
+        if undelivered is not None:
+            undelivered.extend(recipients)
 
 
 def desk_link(article) -> str:
@@ -19,13 +54,8 @@ def name(user) -> str:
 
 
 def reviewers(article) -> list[str]:
-    """The named reviewer, or every active editor when the writer named nobody."""
-    if article.reviewer is not None:
-        users = [article.reviewer]
-    else:
-        users = get_user_model().objects.with_perm(
-            "articles.review_article", include_superusers=False
-        )
+    """The named reviewer, or the whole review desk when the writer named nobody."""
+    users = [article.reviewer] if article.reviewer is not None else permissions.reviewers()
     return sorted({user.email for user in users if user.is_active and user.email})
 
 
@@ -38,11 +68,10 @@ def review_requested(article, *, by) -> None:
         if article.review_deadline
         else ""
     )
-    send_mail(
+    _send(
         f"Review requested: {article.headline}",
         f"{name(by)} asks you to review “{article.headline}”.\n{deadline}\n"
         f"Open it on the desk: {desk_link(article)}\n",
-        None,
         recipients,
     )
 
@@ -51,10 +80,9 @@ def changes_requested(article, *, by, note) -> None:
     writer = article.created_by
     if writer is None or not writer.is_active or not writer.email:
         return
-    send_mail(
+    _send(
         f"Changes requested: {article.headline}",
         f"{name(by)} sent “{article.headline}” back to you with this note:\n\n{note}\n\n"
         f"Open it on the desk: {desk_link(article)}\n",
-        None,
         [writer.email],
     )

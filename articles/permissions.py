@@ -4,6 +4,8 @@ Roles are groups (made by a data migration) holding Django permissions; these fu
 read those permissions. The admin, the workflow functions and every view ask here.
 """
 
+from django.contrib.auth import get_user_model
+
 from .models import Article, Status
 
 WRITER, EDITOR, PHOTO_DESK = "Writer", "Editor", "Photo desk"
@@ -58,6 +60,30 @@ def can_upload_images(user) -> bool:
 
 def is_editor(user) -> bool:
     return user.has_perm("articles.edit_others_article")
+
+
+def can_review(user) -> bool:
+    """Reviewers (the Editor role) send articles back with a note and take the open queue."""
+    return user.is_active and user.has_perm("articles.review_article")
+
+
+def reviewers():
+    """The review desk: active staff who review through their role or own permissions.
+
+    They are the people a writer may name as reviewer and those emailed when nobody is
+    named. A superuser is on it only when also given the role, so the site's technical
+    administrators are neither offered nor emailed (they may still review anything).
+    """
+    return (
+        get_user_model()
+        .objects.with_perm("articles.review_article", include_superusers=False)
+        .filter(is_active=True, is_staff=True)
+    )
+
+
+def can_publish(user) -> bool:
+    """Publishing, scheduling, unpublishing and archiving are editors' decisions."""
+    return user.is_active and user.has_perm("articles.publish_article")
 
 
 def is_owner(user, article: Article) -> bool:
@@ -115,14 +141,17 @@ def may(user, action: str, article: Article) -> bool:
     if action == "submit":
         return can_edit(user, article)
     if action == "return_to_draft":
-        # A writer may take their own article back out of review to keep working on it.
+        # A writer may withdraw their own article from review to keep working on it; taking
+        # it off the schedule or back from Unpublished is the editors' call.
         return is_editor(user) or (
-            is_owner(user, article) and user.has_perm("articles.change_article")
+            is_owner(user, article)
+            and article.status == Status.IN_REVIEW
+            and user.has_perm("articles.change_article")
         )
     if action == "request_changes":
-        return user.has_perm("articles.review_article")
+        return can_review(user)
     if action in ("publish", "schedule", "unpublish", "archive"):
-        return user.has_perm("articles.publish_article")
+        return can_publish(user)
     raise ValueError(f"Unknown workflow action {action!r}")
 
 

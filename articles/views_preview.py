@@ -16,7 +16,12 @@ from .views import article_page_context
 
 
 def render_preview(request, article, *, share_link=None):
-    context = {**article_page_context(article), "preview": True, "share_link": share_link}
+    context = {
+        **article_page_context(article),
+        "preview": True,
+        "share_link": share_link,
+        "can_edit": share_link is None and permissions.can_edit(request.user, article),
+    }
     response = render(request, "articles/article_preview.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     # A share token must not leak to the sites the article links to.

@@ -25,6 +25,7 @@ from .models import Article, ArticleEvent, Status
 SOURCES = {
     "submit": {Status.DRAFT, Status.CHANGES_REQUESTED},
     "request_changes": {Status.IN_REVIEW},
+    # Writers only withdraw from review (`permissions.may`); the rest is the editors' call.
     "return_to_draft": {
         Status.IN_REVIEW,
         Status.CHANGES_REQUESTED,
@@ -106,7 +107,7 @@ def _finish(article, current, by, to, *, note="", fields=()) -> Article:
 def submit(article: Article, *, by, reviewer=None, deadline: datetime | None = None) -> Article:
     """Send the article to review, to `reviewer` (any editor when None) by `deadline`."""
     article, current = _begin(article, by, "submit")
-    if reviewer is not None and not reviewer.has_perm("articles.review_article"):
+    if reviewer is not None and not permissions.reviewers().filter(pk=reviewer.pk).exists():
         raise TransitionError(f"{reviewer} cannot review articles.")
     if deadline is not None and deadline <= timezone.now():
         raise TransitionError("The review deadline must be in the future.")
@@ -141,7 +142,8 @@ def request_changes(article: Article, *, by, note: str) -> Article:
 
 @transaction.atomic
 def return_to_draft(article: Article, *, by, note: str = "") -> Article:
-    """Back to a draft: withdrawn from review, or taken off the schedule or the archive path."""
+    """Back to a draft: withdrawn from review by its writer; or, by an editor, put aside
+    while changes are requested, taken off the schedule or back from Unpublished."""
     article, current = _begin(article, by, "return_to_draft")
     return _finish(article, current, by, Status.DRAFT, note=note.strip())
 

@@ -1,5 +1,7 @@
 """No lost edits: a save on top of a version the editor did not see is refused."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -89,11 +91,17 @@ def test_a_post_without_the_version_token_is_refused():
     assert Article.objects.get(pk=article.pk).headline != "Crafted"
 
 
+def page_token(response):
+    """The token of this load of the change page, which its heartbeats send."""
+    return re.search(r'id="article-presence"[^>]* data-page="([^"]+)"', response.text)[1]
+
+
 def test_the_change_page_shows_who_else_has_it_open_and_who_changed_it_last():
     article = make_article(published=False)
     alice, alice_user = open_editor()
     bob, _ = open_editor()
-    alice.post(change_url(article), form_data(alice.get(change_url(article))))
+    alice_page = alice.get(change_url(article))
+    alice.post(change_url(article), form_data(alice_page))
 
     page = bob.get(change_url(article)).text
     assert "Also open now:" in page and alice_user.get_full_name() in page
@@ -101,8 +109,56 @@ def test_the_change_page_shows_who_else_has_it_open_and_who_changed_it_last():
 
     heartbeat = reverse("admin:articles_article_presence", args=[article.pk])
     assert bob.post(heartbeat).json() == {"others": [alice_user.get_full_name()]}
-    alice.post(heartbeat, {"leave": "1"})
+    alice.post(heartbeat, {"leave": "1", "page": page_token(alice_page)})
     assert bob.post(heartbeat).json() == {"others": []}
+
+
+def test_reloading_or_saving_does_not_drop_someone_from_who_has_it_open():
+    """The old page's "leaving" beacon arrives after the new page said hello: it must not
+    remove its writer, who is still there."""
+    article = make_article(published=False)
+    alice, alice_user = open_editor()
+    bob, _ = open_editor()
+    heartbeat = reverse("admin:articles_article_presence", args=[article.pk])
+
+    first = alice.get(change_url(article))
+    second = alice.get(change_url(article))  # reload
+    assert page_token(first) != page_token(second)
+    alice.post(heartbeat, {"leave": "1", "page": page_token(first)})  # the late beacon
+    assert bob.post(heartbeat).json() == {"others": [alice_user.get_full_name()]}
+
+    # "Save and continue editing": the page comes back, then the old one's beacon arrives.
+    saved = alice.post(change_url(article), {**form_data(second), "_continue": "1"}, follow=True)
+    alice.post(heartbeat, {"leave": "1", "page": page_token(second)})
+    assert bob.post(heartbeat).json() == {"others": [alice_user.get_full_name()]}
+
+    alice.post(heartbeat, {"page": page_token(saved)})
+    alice.post(heartbeat, {"leave": "1", "page": page_token(saved)})  # she closes the tab
+    assert bob.post(heartbeat).json() == {"others": []}
+
+
+def test_saving_and_going_back_to_the_list_leaves_the_article():
+    article = make_article(published=False)
+    alice, _ = open_editor()
+    bob, _ = open_editor()
+    heartbeat = reverse("admin:articles_article_presence", args=[article.pk])
+    page = alice.get(change_url(article))
+    assert alice.post(change_url(article), form_data(page)).status_code == 302  # "Save"
+    alice.post(heartbeat, {"leave": "1", "page": page_token(page)})
+    assert bob.post(heartbeat).json() == {"others": []}
+
+
+def test_a_refused_save_keeps_its_author_listed():
+    article = make_article(published=False)
+    alice, alice_user = open_editor()
+    bob, _ = open_editor()
+    heartbeat = reverse("admin:articles_article_presence", args=[article.pk])
+    stale = alice.get(change_url(article))
+    bob.post(change_url(article), form_data(bob.get(change_url(article))))
+    refused = alice.post(change_url(article), form_data(stale))
+    assert "Not saved" in refused.text
+    alice.post(heartbeat, {"leave": "1", "page": page_token(stale)})
+    assert bob.post(heartbeat).json() == {"others": [alice_user.get_full_name()]}
 
 
 def test_presence_forgets_people_who_stopped_sending_heartbeats(time_machine):
@@ -122,3 +178,26 @@ def test_people_without_the_article_get_no_presence():
     photo_desk, _ = open_editor("Photo desk")
     heartbeat = reverse("admin:articles_article_presence", args=[article.pk])
     assert photo_desk.post(heartbeat).status_code == 403
+
+
+def test_the_refusal_names_who_moved_the_article_in_the_workflow(time_machine):
+    """A workflow move leaves no revision: the refusal names the editor from the timeline."""
+    time_machine.move_to("2026-05-01 09:00:00Z")
+    article = make_article(published=False)
+    carol, _ = open_editor()
+    carol.post(change_url(article), form_data(carol.get(change_url(article))))  # a revision
+
+    time_machine.move_to("2026-05-01 10:00:00Z")
+    bob, _ = open_editor()
+    stale = form_data(bob.get(change_url(article)))
+    maria = Client()
+    maria.force_login(make_user("Editor", first_name="Maria", last_name="Ortega"))
+    time_machine.move_to("2026-05-01 10:01:00Z")
+    maria.post(reverse("admin:articles_article_workflow", args=[article.pk, "publish"]))
+    assert Article.objects.get(pk=article.pk).is_published
+
+    time_machine.move_to("2026-05-01 10:02:00Z")
+    response = bob.post(change_url(article), {**stale, "headline": "Too late"})
+    assert response.status_code == 200
+    assert "Not saved: Maria Ortega changed this article at" in response.text
+    assert "someone else" not in response.text

@@ -17,28 +17,40 @@ pytestmark = pytest.mark.django_db
 
 ROLES = ["writer (own)", "writer (others’)", "editor", "photo desk", "superuser"]
 
-# move: (state it starts from, state it ends in, the button form's data)
+D, R, C, S, P, U, A = (
+    Status.DRAFT,
+    Status.IN_REVIEW,
+    Status.CHANGES_REQUESTED,
+    Status.SCHEDULED,
+    Status.PUBLISHED,
+    Status.UNPUBLISHED,
+    Status.ARCHIVED,
+)
+
+# move: (every state it may start from, the state it ends in, the button form's data)
 MOVES = {
-    "submit": (Status.DRAFT, Status.IN_REVIEW, {}),
-    "request_changes": (Status.IN_REVIEW, Status.CHANGES_REQUESTED, {"note": "Check the figures."}),
-    "return_to_draft": (Status.IN_REVIEW, Status.DRAFT, {}),
-    "publish": (Status.IN_REVIEW, Status.PUBLISHED, {}),
-    "schedule": (Status.IN_REVIEW, Status.SCHEDULED, {"at": "in two hours"}),
-    "unpublish": (Status.PUBLISHED, Status.UNPUBLISHED, {}),
-    "archive": (Status.DRAFT, Status.ARCHIVED, {}),
-}
-
-ALLOWED = {
-    "writer (own)": {"submit", "return_to_draft"},
-    "writer (others’)": set(),
-    "editor": set(MOVES),
-    "photo desk": set(),
-    "superuser": set(MOVES),
+    "submit": ([D, C], R, {}),
+    "request_changes": ([R], C, {"note": "Check the figures."}),
+    "return_to_draft": ([R, C, S, U], D, {}),
+    "publish": ([D, R, C, S, U], P, {}),
+    "schedule": ([D, R, C, S, U], S, {"at": "in two hours"}),
+    "unpublish": ([P], U, {}),
+    "archive": ([D, C, U], A, {}),
 }
 
 
-def setup(role, move):
-    """A user in `role` and an article in the state `move` starts from."""
+def is_allowed(role, move, start):
+    """The rules of issue 3: writers submit their own work and may withdraw it while it
+    waits for review; they never publish, schedule, unschedule or revive an article."""
+    if role in ("editor", "superuser"):
+        return True
+    if role == "writer (own)":
+        return move == "submit" or (move == "return_to_draft" and start == R)
+    return False
+
+
+def setup(role, start):
+    """A user in `role` and an article in the state `start`."""
     if role == "superuser":
         user = make_user(is_superuser=True)
     else:
@@ -48,8 +60,12 @@ def setup(role, move):
             ]
         )
     owner = user if role == "writer (own)" else make_user("Writer")
-    start = MOVES[move][0]
-    article = make_article(published=start == Status.PUBLISHED, status=start, created_by=owner)
+    when = {
+        P: timezone.now() - timedelta(hours=1),
+        S: timezone.now() + timedelta(days=1),
+        U: timezone.now() - timedelta(days=1),
+    }.get(start)
+    article = make_article(published=False, status=start, published_at=when, created_by=owner)
     return user, article
 
 
@@ -60,23 +76,36 @@ def data_for(move):
     return form_data(move, **data)
 
 
-def assert_outcome(article, move, allowed, before):
+def assert_outcome(article, move, start, allowed, before):
     article.refresh_from_db()
+    end = MOVES[move][1]
     if allowed:
-        assert article.status == MOVES[move][1]
+        assert article.status == end
         event = ArticleEvent.objects.filter(article=article).latest("pk")
-        assert (event.from_status, event.to_status) == (MOVES[move][0], MOVES[move][1])
+        assert (event.from_status, event.to_status) == (start, end)
     else:
         assert snapshot(article) == before
 
 
-CASES = [(role, move) for role in ROLES for move in MOVES]
+CASES = [
+    (role, move, start)
+    for role in ROLES
+    for move, (starts, _, _) in MOVES.items()
+    for start in starts
+]
+# Every state a move may not start from: refused even to a superuser.
+WRONG_STATES = [
+    (move, start)
+    for move, (starts, _, _) in MOVES.items()
+    for start in Status
+    if start not in starts
+]
 
 
-@pytest.mark.parametrize(("role", "move"), CASES)
-def test_button_is_offered_only_when_allowed_and_works(client, role, move):
-    user, article = setup(role, move)
-    allowed = move in ALLOWED[role]
+@pytest.mark.parametrize(("role", "move", "start"), CASES)
+def test_button_is_offered_only_when_allowed_and_works(client, role, move, start):
+    user, article = setup(role, start)
+    allowed = is_allowed(role, move, start)
     client.force_login(user)
     page = client.get(change_url(article))
     offered = page.status_code == 200 and f'action="{workflow_url(article, move)}"' in (
@@ -86,33 +115,47 @@ def test_button_is_offered_only_when_allowed_and_works(client, role, move):
     if offered:
         response = client.post(workflow_url(article, move), data_for(move), follow=True)
         assert response.redirect_chain[0][0] == change_url(article)
-        assert_outcome(article, move, allowed=True, before=None)
+        assert_outcome(article, move, start, allowed=True, before=None)
 
 
-@pytest.mark.parametrize(("role", "move"), CASES)
-def test_crafted_post_is_refused_unless_allowed(client, role, move):
-    user, article = setup(role, move)
-    allowed = move in ALLOWED[role]
+@pytest.mark.parametrize(("role", "move", "start"), CASES)
+def test_crafted_post_is_refused_unless_allowed(client, role, move, start):
+    user, article = setup(role, start)
+    allowed = is_allowed(role, move, start)
     before = snapshot(article)
     client.force_login(user)
     client.post(workflow_url(article, move), data_for(move))
-    assert_outcome(article, move, allowed, before)
+    assert_outcome(article, move, start, allowed, before)
+
+
+@pytest.mark.parametrize(("move", "start"), WRONG_STATES)
+def test_no_one_makes_a_move_from_a_state_it_does_not_start_from(client, move, start):
+    user, article = setup("superuser", start)
+    before = snapshot(article)
+    client.force_login(user)
+    page = client.get(change_url(article)).content.decode()
+    assert f'action="{workflow_url(article, move)}"' not in page
+    response = client.post(workflow_url(article, move), data_for(move), follow=True)
+    assert snapshot(article) == before
+    assert "Nothing changed." in response.content.decode()
 
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(
-    ("action", "move"), [("publish_now", "publish"), ("unpublish", "unpublish")]
+    ("action", "move", "start"),
+    [("publish_now", "publish", start) for start in MOVES["publish"][0]]
+    + [("unpublish", "unpublish", start) for start in MOVES["unpublish"][0]],
 )
-def test_bulk_action_is_refused_unless_allowed(client, role, action, move):
-    user, article = setup(role, move)
-    allowed = move in ALLOWED[role]
+def test_bulk_action_is_refused_unless_allowed(client, role, action, move, start):
+    user, article = setup(role, start)
+    allowed = is_allowed(role, move, start)
     before = snapshot(article)
     client.force_login(user)
     changelist = reverse("admin:articles_article_changelist")
     page = client.get(changelist)
     assert (page.status_code == 200 and f'value="{action}"' in page.content.decode()) is allowed
     client.post(changelist, {"action": action, "_selected_action": [article.pk]})
-    assert_outcome(article, move, allowed, before)
+    assert_outcome(article, move, start, allowed, before)
 
 
 def test_a_move_from_the_wrong_state_is_refused_with_a_message(client):

@@ -1,7 +1,7 @@
 """Previews for staff and share links: the article page as readers will see it, unpublished."""
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import signing
@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import sharing
-from articles.models import ShareLink, Status
+from articles.models import Correction, ShareLink, Status
 
 from .factories import make_article, make_author, make_user
 
@@ -209,3 +209,50 @@ def test_a_shared_preview_runs_a_fixed_number_of_queries(client, django_assert_m
     # link, article, bylines, related articles, corrections, section menu
     with django_assert_max_num_queries(6):
         assert client.get(url).status_code == 200
+
+
+def test_previews_show_corrections_and_the_updated_time_like_the_public_page(editor):
+    """An editor checks a correction before and after it is seen: staff preview and share
+    link show it exactly where readers get it."""
+    article = make_article(headline="Vote on Wednesday")
+    Correction.objects.create(
+        article=article,
+        kind=Correction.Kind.CORRECTION,
+        text="An earlier version gave the wrong day.",
+        published_at=datetime(2026, 6, 1, 13, 30, tzinfo=UTC),
+    )
+    url = create_link_in_admin(editor, article)
+    staff = editor.get(preview_url(article))
+    editor.logout()
+    shared = editor.get(url)
+    public = editor.get(article.get_absolute_url())
+    for response in (staff, shared, public):
+        assert response.status_code == 200
+        assert "<strong>Correction</strong>" in response.text
+        assert "An earlier version gave the wrong day." in response.text
+        assert 'Updated <time datetime="2026-06-01T' in response.text
+
+
+def test_the_preview_of_a_live_article_says_it_is_live(editor):
+    live = make_article()
+    scheduled = make_article(
+        published=False,
+        status=Status.SCHEDULED,
+        published_at=timezone.now() + timedelta(hours=3),
+    )
+    response = editor.get(preview_url(live))
+    assert "Preview — this is the live version" in response.text
+    assert "Preview — not published" not in response.text
+    assert "noindex" in response["X-Robots-Tag"]
+    response = editor.get(preview_url(scheduled))
+    assert "Preview — not published" in response.text
+    assert "this is the live version" not in response.text
+
+
+def test_back_to_editing_is_offered_only_to_who_may_edit(client):
+    writer = make_user("Writer")
+    own = make_article(published=False, created_by=writer)
+    theirs = make_article(published=False, created_by=make_user("Writer"))
+    client.force_login(writer)
+    assert "Back to editing" in client.get(preview_url(own)).text
+    assert "Back to editing" not in client.get(preview_url(theirs)).text

@@ -1,5 +1,6 @@
 """What readers see: home, article, section, author, search, 404."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, Status
 
-from .factories import make_article, make_author, make_image, make_section
+from .factories import make_article, make_author, make_image, make_section, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +160,24 @@ def test_pages_are_readable_without_javascript(client):
     article = make_article()
     for url in [reverse("articles:home"), article.get_absolute_url()]:
         assertNotContains(client.get(url), "<script")
+
+
+@pytest.mark.parametrize("url", ["/", "/admin/login/"])
+def test_pages_name_the_site_icon_so_browsers_do_not_ask_for_favicon_ico(client, url):
+    page = client.get(url).content.decode()
+    [href] = re.findall(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', page)
+    icon = client.get(href)
+    assert icon.status_code == 200
+    assert b"<svg" in b"".join(icon.streaming_content if icon.streaming else [icon.content])
+
+
+def test_the_desk_pages_name_the_site_icon_too(client):
+    client.force_login(make_user(is_superuser=True))
+    article = make_article()
+    for url in (
+        reverse("admin:index"),
+        reverse("admin:articles_article_changelist"),
+        reverse("admin:articles_article_change", args=[article.pk]),
+        reverse("admin:articles_article_revisions", args=[article.pk]),
+    ):
+        assert '<link rel="icon" href="/static/favicon.svg"' in client.get(url).content.decode()

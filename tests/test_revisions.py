@@ -1,5 +1,7 @@
 """Revisions: every admin save keeps one; editors compare and restore; nothing is lost."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -70,7 +72,7 @@ def test_restore_round_trips_every_field_authors_and_related_in_order(editor):
         published=False,
         headline="Harbour wall to be rebuilt",
         standfirst="The council voted on Tuesday.",
-        body="<p>The <strong>old</strong> wall will go.</p>",
+        body="<p>The <strong>old</strong> wall will go.</p>" + "<p>Stone by stone.</p>" * 150,
         slug="harbour-wall",
         hero_image=make_image(),
         authors=[a2, a1],
@@ -100,6 +102,7 @@ def test_restore_round_trips_every_field_authors_and_related_in_order(editor):
     assert editor.post(change_url(article), data).status_code == 302
     article.refresh_from_db()
     assert article.headline == "Harbour wall plan dropped" and article.byline() == [a3]
+    assert (article.word_count, article.reading_minutes) == (3, 1)
 
     restore_url = reverse("admin:articles_article_restore", args=[article.pk, original.number])
     assert editor.post(restore_url).status_code == 302
@@ -107,6 +110,8 @@ def test_restore_round_trips_every_field_authors_and_related_in_order(editor):
     article.refresh_from_db()
     after = {f.attname: f.value_from_object(article) for f in revisions.restorable_fields()}
     assert after == before
+    # The length shown on the desk and to readers is the restored body's: 5 + 3 × 150 words.
+    assert (article.word_count, article.reading_minutes) == (455, 2)
     editable = {
         f.attname for f in Article._meta.concrete_fields if f.editable and not f.primary_key
     }
@@ -218,6 +223,16 @@ def test_the_history_page_lists_revisions_newest_first(editor):
     response = editor.get(reverse("admin:articles_article_revisions", args=[article.pk]))
     assert [r.number for r in response.context["revisions"]] == [2, 1]
     assert "Erin Editor" in response.text
+
+
+def test_the_article_page_has_one_history_entry_revisions(editor):
+    """Django's own "History" (its admin log) would sit next to "Revisions": not shown."""
+    for article in (make_article(published=False), make_article()):
+        page = editor.get(change_url(article)).text
+        tools = re.search(r'<ul class="object-tools">.*?</ul>', page, re.S)[0]
+        assert ">Revisions</a>" in tools
+        assert "History" not in tools and "historylink" not in tools
+        assert ("View on site" in tools) is article.is_published
 
 
 @pytest.mark.parametrize("role", ["Writer", "Photo desk"])

@@ -1,7 +1,8 @@
 """The workflow functions: states, refusals that change nothing, the timeline, emails and
 the review queue."""
 
-from datetime import timedelta
+import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib import admin
@@ -13,7 +14,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import Article, Status
 
-from .desk import change_url, snapshot
+from .desk import change_url, form_data, snapshot, workflow_url
 from .factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
@@ -228,3 +229,102 @@ def test_the_writer_sees_the_note_on_the_article_page(client):
     assert "Changes requested by" in page
     assert "Add the council’s reply." in page
     assert 'name="_save"' in page  # and the writer may edit it again
+
+
+def test_in_changes_requested_the_writer_keeps_the_note_and_has_no_back_to_draft(client):
+    writer = make_user("Writer")
+    article = draft(created_by=writer)
+    workflow.submit(article, by=writer)
+    workflow.request_changes(article, by=make_user("Editor"), note="Add the council’s reply.")
+    client.force_login(writer)
+    page = client.get(change_url(article)).content.decode()
+    assert workflow_url(article, "return_to_draft") not in page
+    assert workflow_url(article, "submit") in page
+
+    response = client.post(workflow_url(article, "return_to_draft"), follow=True)
+    assert "Nothing changed." in response.content.decode()
+    assert Article.objects.get(pk=article.pk).status == Status.CHANGES_REQUESTED
+    assert "Add the council’s reply." in response.content.decode()  # the note is still there
+
+
+def test_the_last_request_stays_in_front_of_the_writer_until_they_resubmit(client):
+    writer, editor = make_user("Writer"), make_user("Editor")
+    article = draft(created_by=writer)
+    workflow.submit(article, by=writer)
+    workflow.request_changes(article, by=editor, note="Check the tide tables.")
+    workflow.return_to_draft(article, by=editor, note="On hold until Monday.")
+    client.force_login(writer)
+    page = client.get(change_url(article)).content.decode()
+    assert Article.objects.get(pk=article.pk).status == Status.DRAFT
+    assert '<p class="desk-note__text">Check the tide tables.</p>' in page
+
+    workflow.submit(article, by=writer)
+    client.force_login(editor)
+    page = client.get(change_url(article)).content.decode()
+    assert 'class="desk-note' not in page
+
+    workflow.request_changes(article, by=editor, note="Now add a map.")
+    client.force_login(writer)
+    page = client.get(change_url(article)).content.decode()
+    assert '<p class="desk-note__text">Now add a map.</p>' in page
+    assert '<p class="desk-note__text">Check the tide tables.' not in page
+
+
+def test_withdraw_from_review_is_the_writers_word_editors_see_back_to_draft(client):
+    writer, editor = make_user("Writer"), make_user("Editor")
+    article = draft(created_by=writer)
+    workflow.submit(article, by=writer)
+    button = f'action="{workflow_url(article, "return_to_draft")}"'
+
+    client.force_login(writer)
+    page = client.get(change_url(article)).content.decode()
+    assert button in page and ">Withdraw from review</button>" in page
+
+    client.force_login(editor)
+    page = client.get(change_url(article)).content.decode()
+    assert button in page and ">Back to draft</button>" in page
+    assert "Withdraw from review" not in page
+
+
+def test_reschedule_starts_from_the_time_already_set(client, settings):
+    settings.TIME_ZONE = "Europe/London"
+    editor = make_user("Editor")
+    article = draft()
+    at = datetime(2030, 7, 1, 8, 30, tzinfo=UTC)  # 09:30 in London
+    workflow.schedule(article, by=editor, at=at)
+    client.force_login(editor)
+    page = client.get(change_url(article)).content.decode()
+    assert ">Reschedule</legend>" in page
+    field = re.search(r'<input type="datetime-local" name="schedule-at"[^>]*>', page)[0]
+    assert 'value="2030-07-01T09:30"' in field
+
+
+def test_only_the_review_desk_is_offered_emailed_and_accepted_as_reviewer(
+    client, django_capture_on_commit_callbacks
+):
+    writer = make_user("Writer")
+    editor = make_user("Editor", first_name="Eda", email="eda@example.com")
+    make_user("Editor", first_name="Gone", email="gone@example.com", is_active=False)
+    admin = make_user(is_superuser=True, first_name="Root", email="root@example.com")
+    chief = make_user("Editor", is_superuser=True, first_name="Chief", email="chief@example.com")
+    article = draft(created_by=writer)
+
+    client.force_login(writer)
+    page = client.get(change_url(article)).content.decode()
+    select = re.search(r'<select name="submit-reviewer".*?</select>', page, re.S)[0]
+    offered = re.findall(r'<option value="(\d+)"', select)
+    assert sorted(offered) == sorted([str(editor.pk), str(chief.pk)])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.submit(article, by=writer)
+    [email] = mail.outbox
+    assert sorted(email.to) == ["chief@example.com", "eda@example.com"]
+
+    workflow.return_to_draft(article, by=writer)
+    response = client.post(
+        workflow_url(article, "submit"), form_data("submit", reviewer=admin.pk), follow=True
+    )
+    assert "Nothing changed." in response.content.decode()
+    with pytest.raises(workflow.TransitionError, match="cannot review"):
+        workflow.submit(article, by=writer, reviewer=admin)
+    assert Article.objects.get(pk=article.pk).status == Status.DRAFT

@@ -180,7 +180,9 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self.get_object(request, unquote(object_id))
         if article is not None:
             extra_context.update(review.panel_context(request, article))
-        return super().change_view(request, object_id, form_url, extra_context)
+        response = super().change_view(request, object_id, form_url, extra_context)
+        history.show_presence(request, response)
+        return response
 
     @admin.display(description=_("Status"), ordering="status")
     def status_and_review(self, obj):
@@ -200,7 +202,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 self.message_user(request, done.format(article), messages.SUCCESS)
 
     def has_publish_permission(self, request):
-        return request.user.has_perm("articles.publish_article")
+        return permissions.can_publish(request.user)
 
     @admin.action(description=_("Publish selected articles now"), permissions=["publish"])
     def publish_now(self, request, queryset):

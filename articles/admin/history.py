@@ -41,10 +41,8 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 def conflict_message(article, changed_at):
-    last = revisions.last_revision(article)
-    who = _("someone else")
-    if last and last.created_by and abs((last.created_at - changed_at).total_seconds()) < 5:
-        who = last.created_by.get_full_name() or last.created_by.get_username()
+    changer = who_changed(article, changed_at)
+    who = (changer.get_full_name() or changer.get_username()) if changer else _("someone else")
     return format_html(
         "{} <a href='{}' target='_blank' rel='noopener'>{}</a>",
         _(
@@ -56,6 +54,24 @@ def conflict_message(article, changed_at):
         reverse("admin:articles_article_change", args=[article.pk]),
         _("Open the latest version in a new tab"),
     )
+
+
+def who_changed(article, changed_at):
+    """Who made the change stamped `changed_at`: an admin save leaves a revision, a workflow
+    move an event, each written just after the row; the one closest in time wins."""
+    candidates = []
+    revision = revisions.last_revision(article)
+    if revision is not None:
+        candidates.append((revision.created_at, revision.created_by))
+    event = article.events.select_related("actor").order_by("-at", "-pk").first()
+    if event is not None:
+        candidates.append((event.at, event.actor))
+    near = [
+        (abs((at - changed_at).total_seconds()), user)
+        for at, user in candidates
+        if user is not None and abs((at - changed_at).total_seconds()) < 5
+    ]
+    return min(near, key=lambda pair: pair[0])[1] if near else None
 
 
 def urls(model_admin):
@@ -109,12 +125,11 @@ def _render(model_admin, request, template, article, title, **context):
 
 
 def change_page_context(request, object_id) -> dict:
-    """Presence, last change and the extra buttons for the article's change page."""
+    """Last change and the extra buttons for the article's change page."""
     article = Article.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
     if article is None or not permissions.can_preview(request.user, article):
         return {}
     return {
-        "presence_others": presence.touch(article.pk, request.user),
         "presence_interval": settings.PRESENCE_TIMEOUT_SECONDS // 3,
         "last_revision": revisions.last_revision(article),
         "can_see_history": permissions.can_see_history(request.user, article),
@@ -122,15 +137,27 @@ def change_page_context(request, object_id) -> dict:
     }
 
 
+def show_presence(request, response):
+    """Once the change page is sure to be shown (not a save that redirects), list its user
+    as having the article open, under a token for this load of the page."""
+    context = getattr(response, "context_data", None)
+    if response.status_code != 200 or not context or "presence_interval" not in context:
+        return
+    page = presence.new_page()
+    context["presence_page"] = page
+    context["presence_others"] = presence.touch(context["original"].pk, request.user, page=page)
+
+
 def heartbeat(model_admin, request, pk):
-    """The change page's heartbeat (POST); `leave=1` when the page closes."""
+    """The change page's heartbeat (POST, with the page's token); `leave=1` when it closes."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     article = _article(request, pk, permissions.can_preview)
+    page = request.POST.get("page", "")
     if request.POST.get("leave"):
-        presence.leave(article.pk, request.user)
+        presence.leave(article.pk, request.user, page=page)
         return JsonResponse({"others": []})
-    return JsonResponse({"others": presence.touch(article.pk, request.user)})
+    return JsonResponse({"others": presence.touch(article.pk, request.user, page=page)})
 
 
 # --- Revisions ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from .. import workflow
+from .. import notifications, permissions, workflow
 from ..models import Article, Status
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -38,11 +38,8 @@ class SubmitForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = (
-            get_user_model()
-            .objects.with_perm("articles.review_article")
-            .filter(is_active=True)
-            .order_by("first_name", "username")
+        self.fields["reviewer"].queryset = permissions.reviewers().order_by(
+            "first_name", "last_name", "username"
         )
 
     def arguments(self):
@@ -97,17 +94,24 @@ DONE = {
 }
 
 
-def form_for(action, data=None):
-    return FORMS.get(action, ButtonForm)(data, prefix=action)
+def form_for(action, article, data=None):
+    """The move's small form; "Reschedule" starts from the time already set."""
+    initial = {}
+    if action == "schedule" and article.status == Status.SCHEDULED:
+        initial["at"] = article.published_at
+    return FORMS.get(action, ButtonForm)(data, prefix=action, initial=initial)
 
 
-def label(article, action):
+def label(article, action, user):
     if action == "publish" and article.status == Status.IN_REVIEW:
         return _("Approve & publish")
     if action == "schedule" and article.status == Status.SCHEDULED:
         return _("Reschedule")
     if action == "return_to_draft" and article.status == Status.IN_REVIEW:
-        return _("Withdraw from review")
+        # The writer withdraws their submission; for an editor it is a plain step back.
+        return (
+            _("Withdraw from review") if permissions.is_owner(user, article) else _("Back to draft")
+        )
     if action == "return_to_draft" and article.status == Status.SCHEDULED:
         return _("Take off the schedule")
     return LABELS[action]
@@ -129,23 +133,31 @@ def status_summary(article):
 def panel_context(request, article):
     """What the workflow panel on the change page shows to this user."""
     events = list(article.events.select_related("actor"))
-    last_request = next(
-        (event for event in reversed(events) if event.to_status == Status.CHANGES_REQUESTED), None
-    )
     return {
         "workflow_state": workflow.state(article),
         "workflow_buttons": [
             {
                 "action": action,
-                "label": label(article, action),
+                "label": label(article, action, request.user),
                 "url": reverse("admin:articles_article_workflow", args=[article.pk, action]),
-                "form": form_for(action),
+                "form": form_for(action, article),
             }
             for action in workflow.available(article, request.user)
         ],
         "workflow_events": events,
-        "changes_note": last_request if article.status == Status.CHANGES_REQUESTED else None,
+        "changes_note": open_request(events),
     }
+
+
+def open_request(events):
+    """The writer's open task: the latest "Request changes" note, shown until the article
+    moves on (resubmitted, published…); being put back to a draft does not hide it."""
+    for event in reversed(events):
+        if event.to_status == Status.CHANGES_REQUESTED:
+            return event
+        if event.to_status != Status.DRAFT:
+            return None
+    return None
 
 
 @require_POST
@@ -155,7 +167,7 @@ def transition_view(request, object_id, action):
         return redirect("admin:articles_article_changelist")
     article = get_object_or_404(Article, pk=object_id)
     back = reverse("admin:articles_article_change", args=[article.pk])
-    form = form_for(action, request.POST)
+    form = form_for(action, article, request.POST)
     if not form.is_valid():
         problems = " ".join(
             f"{form.fields[field].label if field in form.fields else ''}: {' '.join(errors)}"
@@ -163,12 +175,21 @@ def transition_view(request, object_id, action):
         )
         messages.error(request, _("Nothing changed. %(problems)s") % {"problems": problems})
         return redirect(back)
-    try:
-        workflow.FUNCTIONS[action](article, by=request.user, **form.arguments())
-    except workflow.TransitionError as error:
-        messages.error(request, _("Nothing changed. %(error)s") % {"error": error})
+    with notifications.collect_undelivered() as undelivered:
+        try:
+            workflow.FUNCTIONS[action](article, by=request.user, **form.arguments())
+        except workflow.TransitionError as error:
+            messages.error(request, _("Nothing changed. %(error)s") % {"error": error})
+            return redirect(back)
+    done = str(DONE[action]).format(article)
+    if undelivered:
+        messages.warning(
+            request,
+            _("%(done)s But the email to %(who)s could not be sent: please tell them yourself.")
+            % {"done": done, "who": ", ".join(undelivered)},
+        )
     else:
-        messages.success(request, str(DONE[action]).format(article))
+        messages.success(request, done)
     return redirect(back)
 
 
@@ -185,6 +206,6 @@ class ReviewQueueFilter(admin.SimpleListFilter):
         if self.value() != "mine":
             return queryset
         mine = Q(reviewer=request.user)
-        if request.user.has_perm("articles.review_article"):
+        if permissions.can_review(request.user):
             mine |= Q(reviewer__isnull=True)
         return queryset.filter(mine, status=Status.IN_REVIEW)

@@ -13,8 +13,19 @@
     others.hidden = list.length === 0;
   }
 
+  // This load of the page: a late "leaving" beacon from the page before a reload or a save
+  // carries the old token, so the server keeps us listed.
+  const page = box.dataset.page || "";
+
   function beat() {
-    fetch(url, { method: "POST", headers: { "X-CSRFToken": csrf.value }, credentials: "same-origin" })
+    const data = new FormData();
+    data.append("page", page);
+    fetch(url, {
+      method: "POST",
+      headers: { "X-CSRFToken": csrf.value },
+      credentials: "same-origin",
+      body: data,
+    })
       .then((response) => (response.ok ? response.json() : null))
       .then((data) => data && show(data.others))
       .catch(() => {});
@@ -25,6 +36,11 @@
     const data = new FormData();
     data.append("csrfmiddlewaretoken", csrf.value);
     data.append("leave", "1");
+    data.append("page", page);
     navigator.sendBeacon(url, data);
+  });
+  // Back/forward cache: the page comes back without loading, after saying it left.
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) beat();
   });
 })();
