@@ -258,3 +258,40 @@ def test_all_pictures_of_a_body_are_fetched_in_one_query(client, django_assert_n
     with django_assert_num_queries(7):
         response = client.get(many.get_absolute_url())
     assert article_part(response).count("Image credit:") == 5
+
+
+# What is derived from the body (plain text, words, minutes) follows it everywhere
+
+
+def derived(article):
+    article.refresh_from_db()
+    return article.body_text, article.word_count, article.reading_minutes
+
+
+def test_the_plain_text_word_count_and_reading_time_follow_a_revision_restore(admin_client):
+    first = "<h2>Tide tables</h2><p>The <em>spring</em> tide peaks at noon.</p>"
+    article = make_article(published=False, body=first)
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(admin_client.get(change))
+    assert admin_client.post(change, data).status_code == 302  # revision 1: the first text
+    longer = "<p>" + "word " * 300 + "</p><blockquote><p>Quoted.</p></blockquote>"
+    data = form_data(admin_client.get(change)) | {"body": longer}
+    assert admin_client.post(change, data).status_code == 302
+    assert derived(article) == (("word " * 300).strip() + " Quoted.", 301, 2)
+
+    restore = reverse("admin:articles_article_restore", args=[article.pk, 1])
+    assert admin_client.post(restore).status_code == 302
+
+    assert derived(article) == ("Tide tables The spring tide peaks at noon.", 8, 1)
+    assert article.body == first
+
+
+def test_the_migration_fills_the_plain_text_of_existing_articles():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    article = make_article(body="<p>Ferry <strong>returns</strong>.</p><ul><li>Friday</li></ul>")
+    Article.objects.filter(pk=article.pk).update(body_text="", word_count=0, reading_minutes=0)
+    import_module("articles.migrations.0010_fill_body_text").fill_body_text(apps, None)
+    assert derived(article) == ("Ferry returns. Friday", 3, 1)
