@@ -189,7 +189,7 @@ class ArticleAdmin(admin.ModelAdmin):
         }
         article = self.get_object(request, unquote(object_id))
         if article is not None:
-            if request.method == "GET":
+            if request.method == "GET" and self.has_view_or_change_permission(request, article):
                 editor.offer_restore(self, request, article)
             extra_context.update(review.panel_context(request, article))
         return super().change_view(request, object_id, form_url, extra_context)
