@@ -15,14 +15,15 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import PurePath
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
-from . import imaging
+from . import imaging, revisions
 from .models import Article, Author, Byline, ImageAsset, RelatedArticle, Section, Status
-from .permissions import can_edit
+from .permissions import can_edit, can_import
 from .richtext import sanitize_html
 
 CREDIT_LINE = re.compile(r"^\s*image\s+credit\s*:\s*(?P<credit>.*?)\s*$", re.IGNORECASE)
@@ -44,6 +45,7 @@ class ParsedArticle:
     credit: str = ""
     body: str = ""
     related: list[str] = field(default_factory=list)
+    source: str = ""  # the file's name, for the history ("Imported from …")
 
     @property
     def subheadings(self) -> int:
@@ -65,11 +67,18 @@ class ImportResult:
 
     def report(self) -> list[str]:
         parsed = self.parsed
+        credit = parsed.credit or "(none found)"
+        if parsed.credit and not self.image:
+            credit += " (credit not stored: no picture given)"
+        owner = self.article.created_by
         lines = [
             f"{'Created' if self.created else 'Updated'} draft “{self.article.headline}” "
             f"(slug {self.article.slug}).",
+            f"Owner: {owner.get_username()}"
+            if owner
+            else "Owner: nobody — only editors can edit it (--owner USERNAME gives it a writer).",
             f"Standfirst: {parsed.standfirst or '(none found)'}",
-            f"Image credit: {parsed.credit or '(none found)'}",
+            f"Image credit: {credit}",
             f"{_plural(parsed.subheadings, 'subheading')}, {_plural(parsed.quotes, 'quote')}, "
             f"{_plural(self.article.word_count, 'word')} "
             f"({self.article.reading_minutes} min read).",
@@ -107,8 +116,11 @@ def read_text(data: bytes, name: str) -> str:
 
 def parse(text: str, name: str = "article.txt") -> ParsedArticle:
     if PurePath(name).suffix.lower() in MARKDOWN_SUFFIXES:
-        return parse_markdown(text)
-    return parse_plain_text(text)
+        parsed = parse_markdown(text)
+    else:
+        parsed = parse_plain_text(text)
+    parsed.source = PurePath(name).name
+    return parsed
 
 
 def _split_related(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -250,6 +262,28 @@ def find_or_create_author(name: str) -> Author:
     return Author.objects.create(name=name.strip(), slug=slug)
 
 
+def find_owner(username: str | None, authors: list[str] = ()):
+    """The writer who will own the draft: the account named, else the staff account linked
+    to the first author (when that account may write articles), else nobody."""
+    if username:
+        User = get_user_model()
+        try:
+            user = User._default_manager.get_by_natural_key(username)
+        except User.DoesNotExist:
+            raise ImportProblem(f"Unknown user “{username}”: give a staff username.") from None
+        if not can_import(user):
+            raise ImportProblem(
+                f"“{username}” may not write articles, so could not edit the draft. "
+                "Give a writer’s or an editor’s username."
+            )
+        return user
+    if authors:
+        author = Author.objects.filter(name__iexact=authors[0].strip()).first()
+        if author and author.user and can_import(author.user):
+            return author.user
+    return None
+
+
 def check_image(image_file) -> None:
     """Refuse a file that is not a picture, with the same words as the admin's upload."""
     try:
@@ -277,13 +311,19 @@ def import_article(
     parsed: ParsedArticle,
     *,
     by=None,
+    owner=None,
     section: Section,
     authors: list[str] = (),
     image_file=None,
     credit: str = "",
     update: bool = False,
 ) -> ImportResult:
-    """Create (or, asked to, update) a Draft from a parsed file. Never publishes."""
+    """Create (or, asked to, update) a Draft from a parsed file. Never publishes.
+
+    `by` is who imports (None: the command line, trusted); `owner` the writer who owns a new
+    draft, or an existing one that has no owner yet (default: `by`).
+    """
+    owner = owner or by
     if credit:
         parsed.credit = credit.strip()
     _check_lengths(parsed)
@@ -311,7 +351,9 @@ def import_article(
             f"“{existing.headline}” is {existing.get_status_display().lower()}, not a draft: "
             "an import may only update a draft. Nothing was changed."
         )
-    article = existing or Article(slug=slug, section=section, created_by=by)
+    article = existing or Article(slug=slug, section=section)
+    if article.created_by_id is None:
+        article.created_by = owner
     article.headline = parsed.headline
     article.standfirst = parsed.standfirst
     article.body = parsed.body
@@ -341,4 +383,5 @@ def import_article(
         article.related_links.all().delete()
         for position, other in enumerate(found):
             RelatedArticle.objects.create(from_article=article, to_article=other, position=position)
+    revisions.record(article, by=by or owner, comment=f"Imported from {parsed.source or 'a file'}")
     return ImportResult(article, parsed, existing is None, found, missing, image)

@@ -129,10 +129,6 @@ def body_text(html: str) -> str:
     return unescape(strip_tags(spaced))
 
 
-def count_words(html: str) -> int:
-    return len(body_text(html).split())
-
-
 def reading_minutes(words: int) -> int:
     """Minutes at 230 words a minute, rounded up; at least one minute when there are words."""
     return math.ceil(words / WORDS_PER_MINUTE) if words else 0

@@ -91,10 +91,11 @@ class SearchView(PublishedListView):
         self.query = self.request.GET.get("q", "").strip()[:200]
         if not self.query:
             return articles.none()
+        # The body's words, not its markup: `body_text` is the plain-text copy saved with it.
         return articles.filter(
             Q(headline__icontains=self.query)
             | Q(standfirst__icontains=self.query)
-            | Q(body__icontains=self.query)
+            | Q(body_text__icontains=self.query)
         )
 
     def get_context_data(self, **kwargs):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from articles import revisions, workflow
 from articles.models import ArticleAutosave, Status
 
 from .admin_forms import form_data
@@ -103,14 +104,81 @@ def test_discard_forgets_the_unsaved_text(client, writer, draft):
     assertNotContains(client.get(change_url(draft)), "Restore unsaved changes")
 
 
-def test_no_offer_once_the_article_was_saved_after_the_autosave(client, writer, draft):
+def later(minutes):
+    return time_machine.travel(timezone.now() + timedelta(minutes=minutes))
+
+
+def submitted_by_the_owner(article, writer, editor):
+    workflow.submit(article, by=writer)
+    workflow.return_to_draft(article, by=writer)  # withdrawn, to keep working on it
+
+
+def submitted_by_an_editor(article, writer, editor):
+    workflow.submit(article, by=editor)
+    workflow.request_changes(article, by=editor, note="Shorter, please.")
+
+
+def an_older_revision_restored(article, writer, editor):
+    first = revisions.record(article, by=editor)
+    article.standfirst = "A standfirst changed in between."
+    article.save()
+    revisions.restore(first, by=editor)
+
+
+def saved_by_someone_else(article, writer, editor):
+    article.headline = "Saved later by the editor"
+    article.save()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        submitted_by_the_owner,
+        submitted_by_an_editor,
+        an_older_revision_restored,
+        saved_by_someone_else,
+    ],
+)
+def test_a_change_to_the_article_after_the_autosave_never_loses_it(client, writer, draft, change):
+    """Reported: typed, "Unsaved changes kept", clicked "Submit for review": sentence lost."""
     client.force_login(writer)
-    client.post(autosave_url(draft), typed(draft, body="<p>Older text.</p>"))
-    with time_machine.travel(timezone.now() + timedelta(minutes=1)):
-        draft.headline = "Saved later from another tab"
-        draft.save()
-    assertNotContains(client.get(change_url(draft)), "Restore unsaved changes")
-    assert not ArticleAutosave.objects.exists()
+    client.post(autosave_url(draft), typed(draft, body="<p>First version. A new sentence.</p>"))
+    with later(1):
+        change(draft, writer, make_user("Editor"))
+    with later(2):
+        response = client.get(change_url(draft))
+    assertContains(response, "Restore unsaved changes from")
+    assertContains(response, "The article has changed since")
+    # What the copy would change, so the writer compares before restoring.
+    assertContains(response, "<ins> A new sentence.</ins>")
+    kept = client.get(autosave_url(draft)).json()
+    assert kept["data"]["body"] == "<p>First version. A new sentence.</p>"
+
+
+def test_a_writer_who_may_no_longer_change_the_article_keeps_the_copy(client, writer, draft):
+    client.force_login(writer)
+    client.post(autosave_url(draft), typed(draft, body="<p>First version. Typed, unsaved.</p>"))
+    with later(1):
+        response = client.post(
+            reverse("admin:articles_article_workflow", args=[draft.pk, "submit"]), follow=True
+        )
+    assertContains(response, "for review")
+    draft.refresh_from_db()
+    assert draft.status == Status.IN_REVIEW
+    # In review the page is read-only: nothing to restore into, but the copy is safe.
+    assertContains(response, "Your unsaved changes from")
+    assertContains(response, "are kept. You cannot change this article while it is in review")
+    assertNotContains(response, "data-autosave-restore")
+    assert ArticleAutosave.objects.filter(article=draft, user=writer).exists()
+
+    with later(2):
+        client.post(reverse("admin:articles_article_workflow", args=[draft.pk, "return_to_draft"]))
+        response = client.get(change_url(draft))
+    assertContains(response, "data-autosave-restore")
+    assertContains(response, "The article has changed since")
+    assert client.get(autosave_url(draft)).json()["data"]["body"] == (
+        "<p>First version. Typed, unsaved.</p>"
+    )
 
 
 def test_no_offer_when_the_autosave_matches_the_article(client, writer, draft):

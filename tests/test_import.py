@@ -201,6 +201,69 @@ def test_authors_are_found_by_name_or_created(sections):
     assert Author.objects.count() == 2
 
 
+def test_an_import_is_the_first_revision_and_an_update_the_next(sections, existing, tmp_path):
+    run(FERRY_TXT, "--author", "Mara Quinn")
+    article = Article.objects.get(slug__startswith="night-ferry")
+    first = article.revisions.get()
+    assert first.comment == "Imported from ferry-returns.txt"
+    # Kept after the byline and related articles were written: the revision has them.
+    assert [a["name"] for a in first.data["authors"]] == ["Mara Quinn"]
+    assert [r["headline"] for r in first.data["related"]] == [e.headline for e in existing]
+
+    changed = tmp_path / "ferry-v2.txt"
+    changed.write_text(FERRY_TXT.read_text().replace("eleven weeks", "twelve weeks"))
+    run(changed, "--update")
+    latest = article.revisions.order_by("-number").first()
+    assert (latest.number, latest.comment) == (2, "Imported from ferry-v2.txt")
+    assert "twelve weeks" in latest.data["fields"]["body"]
+
+
+def test_the_owner_given_may_edit_the_imported_draft(client, sections):
+    writer = make_user("Writer", username="mara")
+    output = run(FERRY_TXT, "--owner", "mara")
+    article = Article.objects.get()
+    assert article.created_by == writer
+    assert "Owner: mara" in output
+    assert article.revisions.get().created_by == writer
+    client.force_login(writer)
+    response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assertContains(response, 'name="headline"')  # the form, not a read-only page
+
+
+def test_an_unknown_or_unsuitable_owner_is_refused_before_anything_is_made(sections):
+    make_user("Photo desk", username="lens")
+    with pytest.raises(CommandError, match="Unknown user “nobody”"):
+        run(FERRY_TXT, "--owner", "nobody")
+    with pytest.raises(CommandError, match="“lens” may not write articles"):
+        run(FERRY_TXT, "--owner", "lens")
+    assert not Article.objects.exists()
+
+
+def test_the_owner_defaults_to_the_account_of_the_first_author(sections):
+    writer = make_user("Writer", username="mara")
+    Author.objects.create(name="Mara Quinn", slug="mara-quinn", user=writer)
+    Author.objects.create(name="Tom Ode", slug="tom-ode", user=make_user("Writer"))
+    output = run(FERRY_TXT, "--author", "Mara Quinn", "--author", "Tom Ode")
+    assert Article.objects.get().created_by == writer
+    assert "Owner: mara" in output
+
+
+def test_without_an_owner_the_report_says_only_editors_can_edit_it(sections):
+    output = run(FERRY_TXT, "--author", "A Freelancer Without An Account")
+    assert Article.objects.get().created_by is None
+    assert "Owner: nobody — only editors can edit it" in output
+
+
+def test_the_report_says_when_the_files_credit_is_not_stored(sections, tmp_path):
+    output = run(FERRY_TXT)
+    assert "Image credit: Harbour Photo Agency (credit not stored: no picture given)" in output
+    assert not ImageAsset.objects.exists()
+    picture = tmp_path / "ferry.jpg"
+    picture.write_bytes(image_bytes())
+    output = run(FERRY_TXT, "--update", "--image", picture)
+    assert "Image credit: Harbour Photo Agency\n" in output
+
+
 # The same import in the admin.
 
 
@@ -227,6 +290,8 @@ def test_a_writer_imports_a_file_in_the_admin(client, sections):
     )
     assertContains(response, "2 subheadings, 1 quote")
     assertContains(response, "Image credit: Harbour Photo Agency")
+    revision = article.revisions.get()
+    assert (revision.created_by, revision.comment) == (writer, "Imported from ferry-returns.txt")
 
 
 def test_the_admin_import_explains_errors_and_keeps_the_input(client, sections):

@@ -146,6 +146,25 @@ def test_search_finds_published_articles_only(client):
     assertContains(response, "1 result for")
 
 
+def test_search_reads_the_words_of_the_body_not_its_markup(client):
+    picture = make_image()
+    make_article(
+        headline="Pier reopens",
+        body=(
+            "<h2>A long wait</h2><p>The <strong>pier</strong> reopened to walkers.</p>"
+            "<blockquote><p>“Worth it,” said the harbourmaster.</p></blockquote>"
+            f'<figure data-image="{picture.pk}"></figure><ul><li>Open daily</li></ul>'
+        ),
+    )
+    search = reverse("articles:search")
+    for markup in ["blockquote", "figure", "strong", "data-image", "<p>", "h2"]:
+        assertContains(client.get(search, {"q": markup}), "0 results for", msg_prefix=markup)
+    for words in ["harbourmaster", "reopened to walkers", "A long wait", "open daily"]:
+        assertContains(client.get(search, {"q": words}), "Pier reopens", msg_prefix=words)
+    # Words either side of a paragraph break are not glued together.
+    assertContains(client.get(search, {"q": "walkers. “Worth"}), "Pier reopens")
+
+
 def test_unknown_pages_get_a_helpful_404(client):
     make_section(name="Culture", slug="culture")
     for url in ["/articles/no-such-story/", "/sections/nope/", "/authors/nobody/", "/nothing/"]:

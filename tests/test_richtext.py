@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from articles import workflow
 from articles.models import Article, Status
@@ -272,3 +272,88 @@ def test_all_pictures_of_a_body_are_fetched_in_one_query(client, django_assert_n
     with django_assert_num_queries(7):
         response = client.get(many.get_absolute_url())
     assert article_part(response).count("Image credit:") == 5
+
+
+# What is derived from the body (plain text, words, minutes) follows it everywhere
+
+
+def derived(article):
+    article.refresh_from_db()
+    return article.body_text, article.word_count, article.reading_minutes
+
+
+def test_the_plain_text_word_count_and_reading_time_follow_a_revision_restore(admin_client):
+    first = "<h2>Tide tables</h2><p>The <em>spring</em> tide peaks at noon.</p>"
+    article = make_article(published=False, body=first)
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(admin_client.get(change))
+    assert admin_client.post(change, data).status_code == 302  # revision 1: the first text
+    longer = "<p>" + "word " * 300 + "</p><blockquote><p>Quoted.</p></blockquote>"
+    data = form_data(admin_client.get(change)) | {"body": longer}
+    assert admin_client.post(change, data).status_code == 302
+    assert derived(article) == (("word " * 300).strip() + " Quoted.", 301, 2)
+
+    restore = reverse("admin:articles_article_restore", args=[article.pk, 1])
+    assert admin_client.post(restore).status_code == 302
+
+    assert derived(article) == ("Tide tables The spring tide peaks at noon.", 8, 1)
+    assert article.body == first
+
+
+def test_the_migration_fills_the_plain_text_of_existing_articles():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    article = make_article(body="<p>Ferry <strong>returns</strong>.</p><ul><li>Friday</li></ul>")
+    Article.objects.filter(pk=article.pk).update(body_text="", word_count=0, reading_minutes=0)
+    import_module("articles.migrations.0010_fill_body_text").fill_body_text(apps, None)
+    assert derived(article) == ("Ferry returns. Friday", 3, 1)
+
+
+# Someone who may not change the article reads its body as readers will, not its HTML
+
+
+def test_a_writer_reads_their_article_in_review_rendered_without_the_editors_tools(client):
+    writer = make_user("Writer")
+    image = make_image(caption="The pier at dawn", credit="Jo Reyes / Island Press")
+    article = make_article(
+        published=False,
+        created_by=writer,
+        body=(
+            "<h2>The crossing</h2><p>A <strong>bold</strong> claim.</p>"
+            f'<figure data-image="{image.pk}"></figure>'
+        ),
+    )
+    workflow.submit(article, by=writer)
+    # Even HTML written around the sanitizer is cleaned on this page.
+    Article.objects.filter(pk=article.pk).update(
+        body=article.body + "<p onclick=alert(1)>Late.</p><script>alert(2)</script>"
+    )
+    client.force_login(writer)
+
+    response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+
+    assert response.status_code == 200
+    assertContains(response, "<h2>The crossing</h2><p>A <strong>bold</strong> claim.</p>")
+    assertNotContains(response, "&lt;p&gt;")
+    assertContains(response, "The pier at dawn")
+    assertContains(response, "Image credit: Jo Reyes / Island Press")
+    assertNotContains(response, "alert(")
+    assertContains(response, "5 words · 1 min read")
+    # No picture picker, no autosave status, no editor.
+    assertNotContains(response, "data-library-picture")
+    assertNotContains(response, "Insert picture")
+    assertNotContains(response, "data-autosave-status")
+    assertNotContains(response, 'name="body"')
+
+
+def test_an_editor_still_gets_the_editor_on_an_article_in_review(client):
+    writer = make_user("Writer")
+    article = make_article(published=False, created_by=writer, body="<p>Text.</p>")
+    workflow.submit(article, by=writer)
+    client.force_login(make_user("Editor"))
+    response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assertContains(response, 'name="body"')
+    assertContains(response, "data-library-picture")
+    assertContains(response, "data-autosave-status")

@@ -69,6 +69,8 @@ class ArticleAdmin(admin.ModelAdmin):
         "updated_at",
         "reading_stats",
         "library_pictures",
+        "body_as_read",
+        "length",
     ]
     inlines = [BylineInline, RelatedArticleInline]
     actions = ["publish_now", "unpublish"]
@@ -129,6 +131,14 @@ class ArticleAdmin(admin.ModelAdmin):
     def library_pictures(self, obj):
         return editor.library_pictures(obj)
 
+    @admin.display(description=_("Body"))
+    def body_as_read(self, obj):
+        return editor.body_as_read(obj)
+
+    @admin.display(description=_("Length"))
+    def length(self, obj):
+        return editor.reading_stats(obj, editable=False)
+
     def save_formset(self, request, form, formset, change):
         if formset.model is Correction:
             for correction in formset.save(commit=False):
@@ -160,8 +170,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or not self.has_change_permission(request, obj):
+        if obj is None:
             return fieldsets
+        if not self.has_change_permission(request, obj):
+            return editor.read_only_fieldsets(fieldsets)
         return [*fieldsets, (None, {"fields": ["version"], "classes": ["hidden"]})]
 
     def save_related(self, request, form, formsets, change):
@@ -171,14 +183,14 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET":
-            editor.offer_restore(self, request, object_id)
         extra_context = {
             **(extra_context or {}),
             **history.change_page_context(request, object_id),
         }
         article = self.get_object(request, unquote(object_id))
         if article is not None:
+            if request.method == "GET" and self.has_view_or_change_permission(request, article):
+                editor.offer_restore(self, request, article)
             extra_context.update(review.panel_context(request, article))
         response = super().change_view(request, object_id, form_url, extra_context)
         history.show_presence(request, response)

@@ -1,22 +1,25 @@
 """The writer's tools on the article page: import from a file, autosave with its restore
-offer, the live length line and the library-picture picker. `ArticleAdmin` wires these in;
-who may do what is asked of `articles.permissions`."""
+offer, the live length line and the library-picture picker, and the body as readers see it
+for someone who may not change the article. `ArticleAdmin` wires these in; who may do what
+is asked of `articles.permissions`."""
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join, json_script
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .. import importing, permissions, renditions
+from .. import importing, permissions, renditions, revisions, workflow
 from ..models import Article, ArticleAutosave, ImageAsset, Section
-from ..richtext import figure_ids, sanitize_html
+from ..richtext import figure_ids, render_body, sanitize_html
 
 # The typed fields an autosave keeps (and "Restore" puts back).
 AUTOSAVE_FIELDS = ("headline", "standfirst", "slug", "body")
@@ -161,41 +164,81 @@ def saved(article, user):
     ArticleAutosave.objects.filter(article=article, user=user).delete()
 
 
-def offer_restore(model_admin, request, object_id):
-    autosave = (
-        ArticleAutosave.objects.filter(article_id=object_id, user=request.user)
-        .select_related("article")
-        .first()
-    )
+def offer_restore(model_admin, request, article):
+    """Offer back what this user typed and did not save.
+
+    The copy goes only when they save the article (`saved`), discard it, or when the article
+    already says exactly the same. A workflow move, a revision restore, an import or someone
+    else's save changes the article but never throws the copy away: the offer then says the
+    article has changed since, and shows what the copy would change, so the writer compares.
+    """
+    autosave = ArticleAutosave.objects.filter(article=article, user=request.user).first()
     if autosave is None:
         return
-    article = autosave.article
-    unchanged = all(
-        str(getattr(article, name)) == autosave.data.get(name, "") for name in AUTOSAVE_FIELDS
-    )
-    if autosave.saved_at <= article.updated_at or unchanged:
-        autosave.delete()  # the article was saved since: nothing is lost
+    differences = _differences(article, autosave.data)
+    if not differences:
+        autosave.delete()  # the article says exactly this: nothing would be lost
         return
-    model_admin.message_user(
-        request,
-        format_html(
-            '{} <button type="button" class="button" data-autosave-restore>{}</button> '
-            '<button type="button" class="button" data-autosave-discard>{}</button>',
-            _("Restore unsaved changes from %(time)s?") % {"time": _clock(autosave.saved_at)},
-            _("Restore"),
-            _("Discard"),
-        ),
-        messages.WARNING,
-    )
+    context = {
+        "time": _clock(autosave.saved_at),
+        "saved": _clock(article.updated_at),
+        "changed_since": article.updated_at > autosave.saved_at,
+        "differences": differences,
+        "state": workflow.state(article).label.lower(),
+    }
+    if not permissions.can_edit(request.user, article):
+        # Nothing can be put in a form they may not change: say the copy is safe.
+        message = render_to_string("admin/articles/article/includes/autosave_kept.html", context)
+        model_admin.message_user(request, message, messages.INFO)
+        return
+    message = render_to_string("admin/articles/article/includes/autosave_offer.html", context)
+    model_admin.message_user(request, message, messages.WARNING)
 
 
-def reading_stats(article):
-    return format_html(
-        "<span data-body-stats>{} words · {} min read</span> <span data-autosave-status "
-        'aria-live="polite"></span>',
+def _differences(article, data):
+    """The fields the unsaved copy would change, each with a word diff (saved → copy)."""
+    rows = []
+    for name in AUTOSAVE_FIELDS:
+        saved, kept = str(getattr(article, name)), data.get(name, "")
+        if saved == kept:
+            continue
+        if name == "body" and revisions._html_as_text(saved) != revisions._html_as_text(kept):
+            saved, kept = revisions._html_as_text(saved), revisions._html_as_text(kept)
+        label = capfirst(Article._meta.get_field(name).verbose_name)
+        rows.append({"label": label, "diff": revisions.text_diff(saved, kept)})
+    return rows
+
+
+def reading_stats(article, *, editable=True):
+    """The length line; while the article can be edited, it also says how autosave is doing."""
+    stats = format_html(
+        "<span data-body-stats>{} words · {} min read</span>",
         article.word_count if article else 0,
         article.reading_minutes if article else 0,
     )
+    if not editable:
+        return stats
+    return format_html('{} <span data-autosave-status aria-live="polite"></span>', stats)
+
+
+# What someone who may not change the article sees instead of the editor.
+READ_ONLY_SWAPS = {"body": "body_as_read", "reading_stats": "length", "library_pictures": None}
+
+
+def read_only_fieldsets(fieldsets):
+    """The same page without the writer's tools: the body as readers will see it (not its
+    HTML), the length without autosave, and no picture picker."""
+    swapped = []
+    for name, options in fieldsets:
+        fields = [READ_ONLY_SWAPS.get(field, field) for field in options["fields"]]
+        fields = [field for field in fields if field is not None]
+        swapped.append((name, {**options, "fields": fields}))
+    return swapped
+
+
+def body_as_read(article):
+    """The body through the public page's own rendering (sanitized, pictures drawn)."""
+    return format_html('<div class="newsroom-body-read">{}</div>', render_body(article.body))
 
 
 def library_pictures(article):

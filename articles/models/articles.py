@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from articles.richtext import SanitizedHTMLField, count_words, reading_minutes, sanitize_html
+from articles.richtext import SanitizedHTMLField, body_text, reading_minutes, sanitize_html
 
 
 class Status(models.TextChoices):
@@ -24,10 +24,17 @@ class Status(models.TextChoices):
 LIVE_STATUSES = [Status.PUBLISHED, Status.SCHEDULED]
 
 
-def body_stats(body: str) -> tuple[int, int]:
-    """Words and reading minutes of a body, counted on what will be stored (sanitized)."""
-    words = count_words(sanitize_html(body))
-    return words, reading_minutes(words)
+# Stored copies of what the body says, kept in step by `Article.save()`.
+BODY_DERIVED_FIELDS = ("body_text", "word_count", "reading_minutes")
+
+
+def derived_from_body(body: str) -> dict:
+    """Everything stored alongside the body and computed from it, on what will be stored
+    (sanitized): its plain text (for search), words and reading minutes. The one place these
+    are computed; keys are `BODY_DERIVED_FIELDS`."""
+    text = " ".join(body_text(sanitize_html(body)).split())
+    words = len(text.split())
+    return {"body_text": text, "word_count": words, "reading_minutes": reading_minutes(words)}
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -73,6 +80,13 @@ class Article(models.Model):
             "Subheadings, bold, italic, links, quotes, lists and pictures from the library. "
             "Pasted formatting outside these is removed when you save."
         ),
+    )
+    body_text = models.TextField(
+        _("body as plain text"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("The body’s words without markup, for search. Made when the article is saved."),
     )
     word_count = models.PositiveIntegerField(_("words"), default=0, editable=False)
     reading_minutes = models.PositiveSmallIntegerField(
@@ -169,10 +183,11 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
-        self.word_count, self.reading_minutes = body_stats(self.body)
+        for name, value in derived_from_body(self.body).items():
+            setattr(self, name, value)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "word_count", "reading_minutes"}
+            kwargs["update_fields"] = {*update_fields, *BODY_DERIVED_FIELDS}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

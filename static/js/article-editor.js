@@ -1,6 +1,7 @@
 // The article form in the admin: live length of the body, "Insert picture" from the library,
-// and autosave of what the writer types (every 30 seconds and on leaving the page) to a
-// separate record that never changes the article itself. Vanilla, no dependencies.
+// and autosave of what the writer types (every 30 seconds, on leaving the page and before a
+// workflow button) to a separate record that never changes the article itself. Vanilla, no
+// dependencies.
 ;(() => {
   "use strict"
 
@@ -43,7 +44,8 @@
     const url = `${changePath[1]}autosave/`
     const status = document.querySelector("[data-autosave-status]")
     const interval = window.NEWSROOM_AUTOSAVE_MS || 30000
-    let dirty = false
+    let dirty = false // typed since the last autosave
+    let unsaved = false // typed since the page was loaded: the article does not have it
     let submitting = false
 
     const csrf = () => form.querySelector("[name=csrfmiddlewaretoken]").value
@@ -51,12 +53,17 @@
       if (status) status.textContent = text
     }
 
-    form.addEventListener("input", () => (dirty = true))
-    form.addEventListener("change", () => (dirty = true))
+    const typed = () => {
+      dirty = true
+      unsaved = true
+    }
+    form.addEventListener("input", typed)
+    form.addEventListener("change", typed)
     form.addEventListener("submit", () => (submitting = true))
 
+    // Resolves to whether what was typed is kept on the server.
     async function save() {
-      if (!dirty || submitting) return
+      if (!dirty || submitting) return !dirty
       dirty = false
       try {
         const response = await fetch(url, {
@@ -68,9 +75,11 @@
         if (!response.ok) throw new Error(response.status)
         const { saved_at } = await response.json()
         say(`Unsaved changes kept at ${saved_at}`)
+        return true
       } catch (error) {
         dirty = true
         say("Could not keep your unsaved changes: check your connection.")
+        return false
       }
     }
 
@@ -83,6 +92,27 @@
       if (document.visibilityState === "hidden") saveOnLeaving()
     })
     window.addEventListener("pagehide", saveOnLeaving)
+
+    // The workflow buttons are forms of their own, outside this one: they move the article
+    // but never save the text. Keep the text first, then offer to save the article instead.
+    for (const move of document.querySelectorAll('form[action*="/workflow/"]')) {
+      move.addEventListener("submit", async (event) => {
+        if (!unsaved || submitting) return
+        event.preventDefault()
+        const kept = await save()
+        const question = kept
+          ? "You have unsaved changes in the text. They are kept as an unsaved copy; " +
+            "save the article first?"
+          : "You have unsaved changes in the text, and they could not be kept as an unsaved " +
+            "copy. Save the article first?"
+        if (window.confirm(question)) {
+          form.requestSubmit(form.querySelector("[name=_continue]") || undefined)
+        } else {
+          submitting = true // leaving: the copy is kept, nothing more to send
+          move.submit()
+        }
+      })
+    }
 
     // "Restore unsaved changes from 14:32?" (the offer comes from the server as a message)
     const offer = document.querySelector("[data-autosave-restore]")

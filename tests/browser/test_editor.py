@@ -93,3 +93,76 @@ def test_leaving_the_page_keeps_what_was_typed(live_server, page: Page):
         page.wait_for_timeout(100)
     autosave = ArticleAutosave.objects.get(article=article, user=writer)
     assert "Typed just before leaving." in autosave.data["body"]
+
+
+SAVE_FIRST = (
+    "You have unsaved changes in the text. They are kept as an unsaved copy; "
+    "save the article first?"
+)
+
+
+def type_in_body(page: Page, text):
+    page.locator(".prose-editor .tiptap").click()
+    page.keyboard.press("End")
+    page.keyboard.type(text)
+
+
+def test_a_workflow_button_keeps_unsaved_text_and_it_is_offered_back(live_server, page: Page):
+    """Reported: typed, clicked "Submit for review", and on reload the sentence was gone."""
+    writer = make_user("Writer")
+    article = make_article(published=False, created_by=writer, body="<p>First line.</p>")
+    log_in(page, live_server, writer)
+    change = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
+    page.goto(change)
+    type_in_body(page, " A sentence not saved yet.")
+
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.message)
+        dialog.dismiss()  # "No": make the move anyway
+
+    page.once("dialog", answer)
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.locator(".messagelist")).to_contain_text("for review")
+    assert asked == [SAVE_FIRST]
+    article.refresh_from_db()
+    assert article.status == Status.IN_REVIEW and "not saved yet" not in article.body
+    assert "A sentence not saved yet." in ArticleAutosave.objects.get().data["body"]
+    expect(page.locator(".messagelist")).to_contain_text("Your unsaved changes from")
+
+    # Taken back out of review, the writer gets the text back, told the article changed since.
+    page.get_by_role("button", name="Withdraw from review").click()
+    expect(page.locator(".messagelist")).to_contain_text("The article has changed since")
+    page.get_by_role("button", name="Restore").click()
+    expect(page.locator(".prose-editor .tiptap")).to_contain_text("A sentence not saved yet.")
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    article.refresh_from_db()
+    assert "A sentence not saved yet." in article.body
+    assert not ArticleAutosave.objects.exists()
+
+
+def test_choosing_to_save_first_saves_the_text_and_makes_no_move(live_server, page: Page):
+    writer = make_user("Writer")
+    article = make_article(published=False, created_by=writer, body="<p>First line.</p>")
+    log_in(page, live_server, writer)
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    type_in_body(page, " Saved before submitting.")
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    article.refresh_from_db()
+    assert "Saved before submitting." in article.body
+    assert article.status == Status.DRAFT  # the writer now submits the saved text
+    assert not ArticleAutosave.objects.exists()
+
+    # Nothing unsaved now: the button moves the article without asking.
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.locator(".messagelist")).to_contain_text("for review")
+    article.refresh_from_db()
+    assert article.status == Status.IN_REVIEW
+    assert asked == []

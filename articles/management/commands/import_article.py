@@ -6,7 +6,14 @@ from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
-from articles.importing import ImportProblem, find_section, import_article, parse, read_text
+from articles.importing import (
+    ImportProblem,
+    find_owner,
+    find_section,
+    import_article,
+    parse,
+    read_text,
+)
 
 
 class Command(BaseCommand):
@@ -31,12 +38,18 @@ class Command(BaseCommand):
         )
         parser.add_argument("--section", help="The section's slug (default: the first section).")
         parser.add_argument(
+            "--owner",
+            metavar="USERNAME",
+            help="The writer who owns the draft and may edit it (default: the staff account "
+            "linked to the first --author, if any; otherwise only editors can edit it).",
+        )
+        parser.add_argument(
             "--update",
             action="store_true",
             help="If a draft with this headline's slug exists, replace its text.",
         )
 
-    def handle(self, *args, file, image, credit, authors, section, update, **options):
+    def handle(self, *args, file, image, credit, authors, section, owner, update, **options):
         path = Path(file)
         try:
             data = path.read_bytes()
@@ -45,6 +58,13 @@ class Command(BaseCommand):
         try:
             parsed = parse(read_text(data, path.name), path.name)
             target_section = find_section(section)
+            arguments = {
+                "section": target_section,
+                "owner": find_owner(owner, authors),
+                "authors": authors,
+                "credit": credit or "",
+                "update": update,
+            }
             if image:
                 try:
                     image_handle = open(image, "rb")  # noqa: SIM115 (closed below)
@@ -53,22 +73,10 @@ class Command(BaseCommand):
                         f"Cannot read the picture {image}: {error.strerror or error}."
                     ) from None
                 with image_handle:
-                    result = import_article(
-                        parsed,
-                        section=target_section,
-                        authors=authors,
-                        image_file=File(image_handle, name=Path(image).name),
-                        credit=credit or "",
-                        update=update,
-                    )
+                    picture = File(image_handle, name=Path(image).name)
+                    result = import_article(parsed, image_file=picture, **arguments)
             else:
-                result = import_article(
-                    parsed,
-                    section=target_section,
-                    authors=authors,
-                    credit=credit or "",
-                    update=update,
-                )
+                result = import_article(parsed, **arguments)
         except ImportProblem as problem:
             raise CommandError(str(problem)) from None
         for line in result.report():
