@@ -34,3 +34,13 @@ class ConstrainedInlineForm(forms.ModelForm):
                 self.instance.validate_constraints()
             except ValidationError as error:
                 self._update_errors(error)
+
+
+def admin_page(model_admin, function):
+    """`function(model_admin, request, …)` as a page of the desk: staff only, never cached,
+    like the admin's own pages."""
+
+    def view(request, *args, **kwargs):
+        return function(model_admin, request, *args, **kwargs)
+
+    return model_admin.admin_site.admin_view(view)

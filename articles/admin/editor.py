@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import importing, permissions, renditions, revisions, workflow
 from ..models import Article, ArticleAutosave, ImageAsset, Section
 from ..richtext import figure_ids, render_body, sanitize_html
+from .common import admin_page
 
 # The typed fields an autosave keeps (and "Restore" puts back).
 AUTOSAVE_FIELDS = ("headline", "standfirst", "slug", "body")
@@ -86,10 +87,7 @@ class ImportArticleForm(forms.Form):
 
 def urls(model_admin):
     def view(function):
-        def wrapped(request, *args, **kwargs):
-            return function(model_admin, request, *args, **kwargs)
-
-        return model_admin.admin_site.admin_view(wrapped)
+        return admin_page(model_admin, function)
 
     return [
         path("import/", view(import_view), name="articles_article_import"),

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from .. import permissions, presence, revisions, sharing
 from ..models import Article, Revision
+from .common import admin_page
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -76,10 +77,7 @@ def who_changed(article, changed_at):
 
 def urls(model_admin):
     def view(function):
-        def wrapped(request, *args, **kwargs):
-            return function(model_admin, request, *args, **kwargs)
-
-        return model_admin.admin_site.admin_view(wrapped)
+        return admin_page(model_admin, function)
 
     return [
         path("<int:pk>/revisions/", view(history), name="articles_article_revisions"),
