@@ -65,3 +65,18 @@ def test_a_new_article_belongs_to_the_writer_who_made_it(client):
     assert response.status_code == 302
     article = writer.created_articles.get()
     assert (article.headline, article.status) == ("Pier reopens", Status.DRAFT)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/articles/article/abc/change/",
+        "/admin/articles/article/abc/autosave/",
+        "/admin/articles/article/abc/workflow/publish/",
+        "/admin/articles/article/999999/autosave/",
+        "/admin/articles/article/999999/revisions/",
+    ],
+)
+def test_a_mistyped_desk_address_is_not_a_server_error(client, url):
+    client.force_login(make_user("Editor"))
+    assert client.get(url).status_code in (302, 404, 405)

@@ -152,7 +152,7 @@ class ArticleAdmin(admin.ModelAdmin):
         transition = self.admin_site.admin_view(review.transition_view)
         return [
             path(
-                "<path:object_id>/workflow/<str:action>/",
+                "<int:object_id>/workflow/<str:action>/",
                 transition,
                 name="articles_article_workflow",
             ),

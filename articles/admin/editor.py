@@ -91,9 +91,9 @@ def urls(model_admin):
 
     return [
         path("import/", view(import_view), name="articles_article_import"),
-        path("<path:object_id>/autosave/", view(autosave_view), name="articles_article_autosave"),
+        path("<int:object_id>/autosave/", view(autosave_view), name="articles_article_autosave"),
         path(
-            "<path:object_id>/autosave/discard/",
+            "<int:object_id>/autosave/discard/",
             view(discard_autosave_view),
             name="articles_article_autosave_discard",
         ),
