@@ -31,6 +31,8 @@ class ImageAssetForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.checked = None
+        if "credit" not in self.fields:
+            return  # read-only view (an editor or writer looking at the library)
         self.fields["credit"].required = False
         for name in ("focal_x", "focal_y"):  # left empty: the centre
             self.fields[name].required = False

@@ -5,6 +5,7 @@ and `articles.permissions`; this module only offers and forwards."""
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -166,6 +167,8 @@ def transition_view(request, object_id, action):
     if action not in workflow.FUNCTIONS:
         return redirect("admin:articles_article_changelist")
     article = get_object_or_404(Article, pk=object_id)
+    if not permissions.can_preview(request.user, article):
+        raise PermissionDenied  # not even allowed to see it: say nothing about it
     back = reverse("admin:articles_article_change", args=[article.pk])
     form = form_for(action, article, request.POST)
     if not form.is_valid():

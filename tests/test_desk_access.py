@@ -1,0 +1,52 @@
+"""Every page of the desk, opened by each role: what they may see, and what they may not."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Status
+
+from .factories import make_article, make_image, make_user
+
+pytestmark = pytest.mark.django_db
+
+OK, FORBIDDEN, NOT_FOUND, LOGIN = 200, 403, 404, 302
+
+
+def pages(article, image):
+    return {
+        "picture": reverse("admin:articles_imageasset_change", args=[image.pk]),
+        "revisions": reverse("admin:articles_article_revisions", args=[article.pk]),
+        "share links": reverse("admin:articles_article_share", args=[article.pk]),
+        "preview": reverse("articles:preview", args=[article.pk]),
+        "upload": reverse("desk:image_upload"),
+    }
+
+
+EXPECTED = {
+    # role:        picture  revisions  share links  preview  upload
+    "Editor": (OK, OK, OK, OK, FORBIDDEN),
+    "Writer": (OK, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN),
+    "Photo desk": (OK, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK),  # a preview reveals nothing
+    None: (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
+}
+
+
+@pytest.mark.parametrize("role", EXPECTED)
+def test_each_role_sees_only_its_desk_pages(client, role):
+    """The article belongs to another writer and is in review."""
+    article = make_article(published=False, status=Status.IN_REVIEW, created_by=make_user("Writer"))
+    if role:
+        client.force_login(make_user(role))
+    statuses = tuple(client.get(url).status_code for url in pages(article, make_image()).values())
+    assert statuses == EXPECTED[role]
+
+
+def test_someone_who_may_not_see_an_article_learns_nothing_from_a_workflow_post(client):
+    article = make_article(published=False, status=Status.IN_REVIEW, headline="Secret draft")
+    client.force_login(make_user("Photo desk"))
+    url = reverse("admin:articles_article_workflow", args=[article.pk, "publish"])
+    response = client.post(url, follow=True)
+    assert response.status_code == FORBIDDEN
+    assert b"Secret draft" not in response.content
+    article.refresh_from_db()
+    assert article.status == Status.IN_REVIEW
