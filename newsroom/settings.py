@@ -156,6 +156,12 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
 
 # HTTPS. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto;
 # to serve plain HTTP (e.g. on 127.0.0.1) set SECURE_SSL_REDIRECT=false and SECURE_COOKIES=false.
@@ -180,8 +186,12 @@ LOGGING = {
 
 # Newsroom
 SITE_NAME = os.environ.get("SITE_NAME", "The Newsroom")
-# The site's address, for links in emails (no trailing slash), e.g. https://news.example.com
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+# The site's address, for links in emails (no trailing slash), e.g. https://news.example.com;
+# in production it defaults to https:// and the first of ALLOWED_HOSTS.
+SITE_URL = os.environ.get(
+    "SITE_URL",
+    "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}",
+).rstrip("/")
 # Uploads are served by Django only in development; production serves them from the
 # storage (S3 via django-storages) or a web server in front.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
