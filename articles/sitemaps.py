@@ -7,7 +7,7 @@ class ArticleSitemap(Sitemap):
     changefreq = "hourly"
 
     def items(self):
-        return Article.objects.published().order_by("-published_at")
+        return Article.objects.published().order_by("-published_at").only("slug", "updated_at")
 
     def lastmod(self, item):
         return item.updated_at

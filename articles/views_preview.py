@@ -33,7 +33,7 @@ def render_preview(request, article, *, share_link=None):
 def staff_preview(request, pk):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-    article = get_object_or_404(Article.objects.for_listing(), pk=pk)
+    article = get_object_or_404(Article.objects.with_parts(), pk=pk)
     if not permissions.can_preview(request.user, article):
         raise Http404
     return render_preview(request, article)
@@ -44,5 +44,5 @@ def shared_preview(request, token):
     link = sharing.link_for_token(token)
     if link is None:
         raise Http404
-    article = Article.objects.for_listing().get(pk=link.article_id)
+    article = Article.objects.with_parts().get(pk=link.article_id)
     return render_preview(request, article, share_link=link)

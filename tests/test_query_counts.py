@@ -65,3 +65,17 @@ def test_reader_page_query_count_is_bounded(client, django_assert_max_num_querie
     with django_assert_max_num_queries(BOUNDS[page]):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_lists_do_not_load_article_bodies(client):
+    """Bodies are long and lists never show them: listing pages leave them in the database."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    section, star, article = build(3)
+    listing = [u for name, u in urls(section, star, article).items() if name != "article"]
+    for url in listing:
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        selected = " ".join(q["sql"].split(" FROM ")[0] for q in captured.captured_queries)
+        assert '"articles_article"."body"' not in selected, url

@@ -45,13 +45,16 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(status__in=LIVE_STATUSES, published_at__lte=timezone.now())
 
-    def for_listing(self):
-        """Everything a teaser needs (section, picture and its renditions, byline) in a fixed
-        number of queries."""
+    def with_parts(self):
+        """Section, picture with its renditions and byline, in a fixed number of queries."""
         return self.select_related("section", "hero_image").prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("author")),
             "hero_image__renditions",
         )
+
+    def for_listing(self):
+        """Everything a teaser needs, without the body (long, and not shown in lists)."""
+        return self.with_parts().defer("body", "body_text")
 
 
 class Article(models.Model):
@@ -215,7 +218,8 @@ class Article(models.Model):
             Article.objects.published()
             .filter(linked_from__from_article=self)
             .order_by("linked_from__position", "linked_from__pk")
-            .select_related("section", "hero_image")
+            .select_related("section")
+            .only("headline", "slug", "section")
         )
 
     def byline(self):
