@@ -101,8 +101,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return permissions.can_edit(request.user, obj)
 
     def get_inlines(self, request, obj):
-        """Corrections and updates belong to articles readers can see."""
-        if obj is not None and obj.is_published:
+        """Corrections and updates belong to articles readers can see, added by editors."""
+        if obj is not None and obj.is_published and permissions.can_correct(request.user):
             return [*self.inlines, CorrectionInline]
         return self.inlines
 
