@@ -183,12 +183,10 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {
-            **(extra_context or {}),
-            **history.change_page_context(request, object_id),
-        }
+        extra_context = dict(extra_context or {})
         article = self.get_object(request, unquote(object_id))
         if article is not None:
+            extra_context.update(history.change_page_context(request, article))
             if request.method == "GET" and self.has_view_or_change_permission(request, article):
                 editor.offer_restore(self, request, article)
             extra_context.update(review.panel_context(request, article))

@@ -122,10 +122,9 @@ def _render(model_admin, request, template, article, title, **context):
 # --- The change page ---------------------------------------------------------------------
 
 
-def change_page_context(request, object_id) -> dict:
+def change_page_context(request, article) -> dict:
     """Last change and the extra buttons for the article's change page."""
-    article = Article.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
-    if article is None or not permissions.can_preview(request.user, article):
+    if not permissions.can_preview(request.user, article):
         return {}
     return {
         "presence_interval": settings.PRESENCE_TIMEOUT_SECONDS // 3,
