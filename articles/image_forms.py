@@ -125,4 +125,7 @@ class ImageDetailsForm(forms.ModelForm):
             return imaging.preview_data_uri(file)
 
 
-ImageDetailsFormSet = forms.formset_factory(ImageDetailsForm, extra=0, max_num=50)
+# At most 50 pictures in one go (also the cap on forms a crafted POST may carry).
+ImageDetailsFormSet = forms.formset_factory(
+    ImageDetailsForm, extra=0, max_num=50, absolute_max=50, validate_max=True
+)
