@@ -1509,3 +1509,43 @@ DRAFTS = [  # unpublished: seed_demo must keep these out of listings and related
         "related": ["planning-bill-backbench-revolt", "meridale-mutual-mortgage-rate-freeze"],
     },
 ]
+
+# Pictures placed inside bodies: slug -> (the body block they come before, the picture).
+BODY_FIGURES = {
+    "wexley-bay-flood-barrier": (
+        3,
+        {
+            "credit": "Ruth Okafor / Wexley Bay Gazette",
+            "caption": "Council crews bolt the last steel panels into place on Monday afternoon.",
+            "alt": (
+                "Workers in orange overalls lifting a tall grey metal panel into a slot along a "
+                "seafront railing, with a crane behind them."
+            ),
+            "colours": ("#5b6f7d", "#c9b48a"),
+        },
+    ),
+    "skerrin-sound-seagrass-recovery": (
+        4,
+        {
+            "credit": "Kai Lindholm / University of Kingsmere",
+            "caption": "A diver counts shoots along a survey line in the sound’s eastern meadow.",
+            "alt": (
+                "A diver hovering over a dense green seagrass meadow, holding a measuring tape "
+                "stretched along the sandy seabed."
+            ),
+            "colours": ("#0f4c5c", "#5fa8a0"),
+        },
+    ),
+    "lantern-theatre-reopens": (
+        3,
+        {
+            "credit": "Ottilie Brandt / Kestrel Arts Photography",
+            "caption": "The restored plasterwork ceiling, hidden for more than sixty years.",
+            "alt": (
+                "An ornate cream and gold ceiling with a painted oval centrepiece, seen from the "
+                "stalls of an empty theatre."
+            ),
+            "colours": ("#3b1f2b", "#d4a373"),
+        },
+    ),
+}

@@ -15,15 +15,18 @@ from django.utils.html import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from articles import imaging, workflow
-from articles.demo_content import ARTICLES, AUTHORS, DRAFTS, SECTIONS
+from articles.demo_content import ARTICLES, AUTHORS, BODY_FIGURES, DRAFTS, SECTIONS
 from articles.models import Article, Author, Byline, ImageAsset, RelatedArticle, Section
 from articles.permissions import EDITOR, PHOTO_DESK, WRITER
+from articles.richtext import figure_markup
 
 
 def body_html(blocks):
     parts = []
     for kind, text, *rest in blocks:
-        if kind == "quote":
+        if kind == "figure":
+            parts.append(figure_markup(text))  # text: the library picture's id
+        elif kind == "quote":
             attribution = f"<p>— {escape(rest[0])}</p>" if rest else ""
             parts.append(f"<blockquote><p>“{escape(text)}”</p>{attribution}</blockquote>")
         else:
@@ -118,7 +121,7 @@ class Command(BaseCommand):
                 slug=data["slug"],
                 headline=data["headline"],
                 standfirst=data["standfirst"],
-                body=body_html(data["body"]),
+                body=body_html(self.with_figures(data["slug"], data["body"], seed)),
                 section=sections[data["section"]],
                 hero_image=self.image(
                     landscape_jpeg(*picture["colours"], seed=seed),
@@ -142,6 +145,19 @@ class Command(BaseCommand):
                     defaults={"position": position},
                 )
         return created_count
+
+    def with_figures(self, slug, blocks, seed):
+        """The body's blocks with its library pictures (BODY_FIGURES) put in place."""
+        if slug not in BODY_FIGURES:
+            return blocks
+        before, picture = BODY_FIGURES[slug]
+        image = self.image(
+            landscape_jpeg(*picture["colours"], seed=seed + 100),
+            credit=picture["credit"],
+            caption=picture["caption"],
+            alt=picture["alt"],
+        )
+        return [*blocks[:before], ("figure", image.pk), *blocks[before:]]
 
     def image(self, content, *, credit, caption, alt):
         existing = ImageAsset.objects.filter(credit=credit, caption=caption).first()
