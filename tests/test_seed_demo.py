@@ -84,3 +84,12 @@ def test_seed_demo_publishes_through_the_workflow(settings):
         article.events.get().to_status == "published" and article.events.get().actor is None
         for article in published
     )
+
+
+def test_demo_articles_show_credited_pictures_inside_the_body(client, settings):
+    settings.DEBUG = False
+    seed()
+    response = client.get(Article.objects.get(slug="lantern-theatre-reopens").get_absolute_url())
+    body = response.content.decode().split('class="story__body"')[1].split("</article>")[0]
+    assert "Image credit: Ottilie Brandt / Kestrel Arts Photography" in body
+    assert "The restored plasterwork ceiling" in body
