@@ -161,17 +161,33 @@ def _store(image, spec, picture, stored):
     return rendition
 
 
-def renditions_for(image, variant):
+def renditions_for(image, variant, *, make=True):
     """The image's renditions in `variant` (prefetched ones when the page prefetched them).
 
     Normally they were made at upload; if not, this first request makes them, and every
-    later request finds them.
+    later request finds them. `make=False` only reads what is there (a page listing many
+    pictures must not make renditions for all of them on the spot).
     """
     plan = planned_specs(image, [variant])
     found = [r for r in image.renditions.all() if r.spec in plan]
-    if len(found) < len(plan):
+    if len(found) < len(plan) and make:
         found = [r for r in make_renditions(image, variants=[variant]) if r.spec in plan]
     return sorted(found, key=lambda r: r.width)
+
+
+def jpeg(image, variant, min_width=0, *, make=True):
+    """The one JPEG file to show of `variant` (`at_least(min_width)`). With `make=False`,
+    None when the picture has no rendition yet (see `renditions_for`)."""
+    found = [r for r in renditions_for(image, variant, make=make) if r.spec.endswith(".jpg")]
+    return at_least(found, min_width)
+
+
+def at_least(found, min_width):
+    """Of renditions of one format, narrowest first: the narrowest at least `min_width` wide,
+    or the widest there is when none is that wide (a small original); None if there are none.
+    The one rule for choosing a single file; `jpeg()` applies it, and the picture tag applies
+    it to the list it already holds (no second look-up)."""
+    return next((r for r in found if r.width >= min_width), found[-1] if found else None)
 
 
 def delete_renditions(image):

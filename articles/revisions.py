@@ -14,13 +14,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.formats import date_format
-from django.utils.html import escape, format_html, strip_tags
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from .models import Article, Author, Byline, RelatedArticle, Revision
-from .richtext import SanitizedHTMLField
+from .richtext import SanitizedHTMLField, plain_text
 
 # Not snapshotted: the key, the row's own bookkeeping times and the body's plain-text copy
 # (made again from the body on every save, so a restore cannot bring back a stale one).
@@ -217,12 +217,6 @@ def text_diff(old: str, new: str, context: int = 1):
     return mark_safe("\n".join(lines))
 
 
-def _html_as_text(html: str) -> str:
-    """Article HTML as the reader's words, one paragraph per line."""
-    html = re.sub(r"(?i)<br\s*/?>|</(p|h2|h3|li|blockquote)>", "\n", html or "")
-    return "\n".join(line.strip() for line in strip_tags(html).splitlines() if line.strip())
-
-
 def _display(field, value) -> str:
     """A field's value as an editor would read it."""
     if value in (None, ""):
@@ -236,7 +230,7 @@ def _display(field, value) -> str:
     if isinstance(value, datetime):
         return date_format(value, "DATETIME_FORMAT")
     if isinstance(field, SanitizedHTMLField):
-        return _html_as_text(value)
+        return plain_text(value)
     return str(value)
 
 

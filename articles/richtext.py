@@ -4,6 +4,12 @@ One schema, three consumers: the editor (`EDITOR_EXTENSIONS`, django-prose-edito
 sanitizer (`ALLOWED_TAGS`/`ALLOWED_ATTRIBUTES`, nh3) and the reader page (`render_body`).
 A picture from the library is stored as a reference, `<figure data-image="ID"></figure>`, and
 drawn at render time by the one picture include, so its caption and credit stay current.
+
+The body is cleaned once, before it is stored, by `Article.save()` (the only write path for a
+body: `ArticleQuerySet` refuses the others). The reader page trusts what is stored and only
+marks it safe. The body's words (`plain_text`) are read by one rule here, used for search,
+word counts and revision comparisons; the editor's live count follows the same rule
+(`BREAK_TAGS` and `WORDS_PER_MINUTE` reach it as data- attributes).
 """
 
 import functools
@@ -50,6 +56,10 @@ def figure_markup(image_id: int) -> str:
 
 
 WORDS_PER_MINUTE = 230
+# Tags that end a line of text (a paragraph, a heading, a list item…): words either side of
+# one never run together.
+BREAK_TAGS = ("p", "h2", "h3", "li", "blockquote", "figure", "br")
+_BREAK = re.compile(rf"<(/?(?:{'|'.join(BREAK_TAGS)}))\b")
 
 
 def _filter_attribute(tag, attribute, value):
@@ -103,14 +113,14 @@ def _picture_template():
 
 
 def render_body(html: str) -> SafeString:
-    """The body as readers see it: sanitized again (whatever wrote the database) and with
-    each library reference drawn by the one picture include. One query for all pictures."""
+    """The stored body as readers see it, each library reference drawn by the one picture
+    include (one query for all pictures). `html` is what `Article.save()` stored, cleaned
+    there: it is marked safe, not cleaned again on every request."""
     from articles.models import ImageAsset
 
-    cleaned = sanitize_html(html)
-    ids = figure_ids(cleaned)
+    ids = figure_ids(html)
     if not ids:
-        return mark_safe(cleaned)
+        return mark_safe(html)
     images = ImageAsset.objects.prefetch_related("renditions").in_bulk(ids)
     template = _picture_template()
 
@@ -120,17 +130,22 @@ def render_body(html: str) -> SafeString:
             return ""  # no such picture (e.g. pasted from another site): no empty frame
         return f'<div class="story__figure">{template.render({"image": image})}</div>'
 
-    return mark_safe(FIGURE_REFERENCE.sub(draw, cleaned))
+    return mark_safe(FIGURE_REFERENCE.sub(draw, html))
 
 
-def body_text(html: str) -> str:
-    """The words of the body, without markup (a space between blocks)."""
-    spaced = re.sub(r"<(/?(p|h2|h3|li|blockquote|figure)|br)\b", r" <\1", html or "")
-    return unescape(strip_tags(spaced))
+def plain_text(html: str) -> str:
+    """The body's words as a reader reads them, without markup: one line per paragraph,
+    heading, list item or quote (a line break at each of `BREAK_TAGS`), no empty lines.
+
+    The one reading of a body as text: search and word counts (`Article.save()`) and the
+    revision and unsaved-copy comparisons use it.
+    """
+    text = unescape(strip_tags(_BREAK.sub(r"\n<\1", html or "")))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def reading_minutes(words: int) -> int:
-    """Minutes at 230 words a minute, rounded up; at least one minute when there are words."""
+    """Minutes at `WORDS_PER_MINUTE`, rounded up; at least one minute when there are words."""
     return math.ceil(words / WORDS_PER_MINUTE) if words else 0
 
 
@@ -143,16 +158,13 @@ class BodyFormField(ProseEditorFormField):
 
 
 class SanitizedHTMLField(models.TextField):
-    """A TextField whose HTML is sanitized on every save, whatever wrote it.
+    """The article body's field: HTML stored only after `sanitize_html`, which the model's
+    save applies (`Article.save()`, the one place, so what is stored alongside the body is
+    made from the same cleaned value).
 
-    In forms it is the rich-text editor, and the form field sanitizes too, so the writer
-    sees what will be stored when a form comes back with errors.
+    In forms it is the rich-text editor, whose form field cleans what it is given, so the
+    writer sees what will be stored when a form comes back with errors.
     """
-
-    def pre_save(self, model_instance, add):
-        value = sanitize_html(getattr(model_instance, self.attname))
-        setattr(model_instance, self.attname, value)
-        return value
 
     def formfield(self, **kwargs):
         return super().formfield(

@@ -1,6 +1,8 @@
 """Renditions: oriented, stripped of metadata, cropped to the focal point, made once."""
 
 import io
+import json
+import re
 from pathlib import Path
 from unittest import mock
 
@@ -12,6 +14,7 @@ from PIL import Image
 
 from articles import imaging, renditions
 from articles.models import Rendition
+from articles.richtext import figure_markup
 
 from .factories import make_article, make_author, make_image
 from .image_files import BLUE, GREEN, RED, phone_jpeg, stored_files, two_colour_image, upload
@@ -152,3 +155,32 @@ def test_renditions_go_through_the_storage_api_not_the_file_system(client, setti
     assert response.status_code == 200
     assert image.renditions.count() > 0
     assert stored_files(Path(settings.MEDIA_ROOT)) == []  # nothing on the local disk
+
+
+def test_the_one_jpeg_shown_is_the_narrowest_wide_enough_or_else_the_widest():
+    big = make_image(file=upload(png(Image.new("RGB", (2000, 1000), GREEN)), "wide.png"))
+    assert renditions.jpeg(big, "hero").spec == "hero-480.jpg"
+    assert renditions.jpeg(big, "hero", min_width=801).spec == "hero-1200.jpg"
+    assert renditions.jpeg(big, "hero", min_width=5000).spec == "hero-1600.jpg"
+    small = make_image(file=upload(png(Image.new("RGB", (300, 200), GREEN)), "small.png"))
+    assert renditions.jpeg(small, "card", min_width=800).width == 300
+
+
+def test_opening_an_article_never_makes_renditions_for_the_picture_picker(admin_client):
+    ready = make_image(caption="Ready picture")
+    waiting = make_image(renditions=False, caption="Waiting picture", credit="Jo Reyes / Agency")
+    article = make_article(published=False, body=f"<p>Text.</p>{figure_markup(waiting.pk)}")
+    made_before = Rendition.objects.count()
+
+    response = admin_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+
+    assert response.status_code == 200
+    assert Rendition.objects.count() == made_before
+    assert not waiting.renditions.exists()
+    # Still offered, with its credit; previewed in the body by caption and credit alone.
+    assert "Waiting picture — Image credit: Jo Reyes / Agency" in response.text
+    data = re.search(r'id="newsroom-library-images"[^>]*>(.*?)</script>', response.text)[1]
+    preview = json.loads(data)
+    assert preview[str(waiting.pk)]["url"] is None
+    assert preview[str(waiting.pk)]["credit_line"] == "Image credit: Jo Reyes / Agency"
+    assert preview[str(ready.pk)]["url"] == renditions.jpeg(ready, "hero").url

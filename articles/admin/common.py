@@ -14,7 +14,7 @@ def thumbnail(image):
     rendition, never the full-size original)."""
     if image is None:
         return "—"
-    small = next(r for r in renditions.renditions_for(image, "card") if r.spec.endswith(".jpg"))
+    small = renditions.jpeg(image, "card")
     return render_to_string("includes/admin_thumbnail.html", {"image": image, "small": small})
 
 

@@ -19,7 +19,14 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import importing, permissions, renditions, revisions, workflow
 from ..models import Article, ArticleAutosave, ImageAsset, Section
-from ..richtext import figure_ids, render_body, sanitize_html
+from ..richtext import (
+    BREAK_TAGS,
+    WORDS_PER_MINUTE,
+    figure_ids,
+    plain_text,
+    render_body,
+    sanitize_html,
+)
 from .common import admin_page
 
 # The typed fields an autosave keeps (and "Restore" puts back).
@@ -138,7 +145,7 @@ def autosave_view(model_admin, request, object_id):
     article = _editable_article(request, object_id)
     if request.method == "POST":
         data = {name: request.POST.get(name, "") for name in AUTOSAVE_FIELDS}
-        data["body"] = sanitize_html(data["body"])
+        data["body"] = sanitize_html(data["body"])  # its own copy, cleaned like the article's
         autosave, _created = ArticleAutosave.objects.update_or_create(
             article=article,
             user=request.user,
@@ -200,17 +207,23 @@ def _differences(article, data):
         saved, kept = str(getattr(article, name)), data.get(name, "")
         if saved == kept:
             continue
-        if name == "body" and revisions._html_as_text(saved) != revisions._html_as_text(kept):
-            saved, kept = revisions._html_as_text(saved), revisions._html_as_text(kept)
+        if name == "body" and plain_text(saved) != plain_text(kept):
+            saved, kept = plain_text(saved), plain_text(kept)
         label = capfirst(Article._meta.get_field(name).verbose_name)
         rows.append({"label": label, "diff": revisions.text_diff(saved, kept)})
     return rows
 
 
 def reading_stats(article, *, editable=True):
-    """The length line; while the article can be edited, it also says how autosave is doing."""
+    """The length line; while the article can be edited, it also says how autosave is doing.
+
+    The editor's script updates it as the writer types, counting by the server's rule: the
+    tags that separate words and the reading speed come from `articles.richtext`."""
     stats = format_html(
-        "<span data-body-stats>{} words · {} min read</span>",
+        '<span data-body-stats data-break-tags="{}" data-words-per-minute="{}">'
+        "{} words · {} min read</span>",
+        " ".join(BREAK_TAGS),
+        WORDS_PER_MINUTE,
         article.word_count if article else 0,
         article.reading_minutes if article else 0,
     )
@@ -241,27 +254,30 @@ def body_as_read(article):
 
 def library_pictures(article):
     """A picker for library pictures to place in the body, and the data the editor
-    needs to preview the pictures already there (credit always shown)."""
+    needs to preview the pictures already there (credit always shown).
+
+    Only renditions already made are read (one prefetch): opening an article never makes
+    renditions. A picture without one is listed and previewed by its caption and credit."""
     in_body = figure_ids(article.body) if article and article.pk else []
     library = ImageAsset.objects.prefetch_related("renditions")
     recent = list(library.order_by("-uploaded_at", "-pk")[:60])
     images = {image.pk: image for image in recent}
     missing = [pk for pk in in_body if pk not in images]
     images.update(library.in_bulk(missing))
-    preview = {
-        str(image.pk): {
-            # A small rendition, not the original (which may be 12 megapixels).
-            "url": renditions.renditions_for(image, "hero")[0].url,
+    preview = {}
+    for image in images.values():
+        # A small rendition, not the original (which may be 12 megapixels).
+        small = renditions.jpeg(image, "hero", make=False)
+        preview[str(image.pk)] = {
+            "url": small.url if small else None,
             "alt": image.alt_text,
             "caption": image.caption,
-            "credit": image.credit,
+            "credit_line": image.credit_line,
         }
-        for image in images.values()
-    }
     options = format_html_join(
         "",
-        '<option value="{}">{} — Image credit: {}</option>',
-        ((image.pk, (image.caption or image.alt_text)[:80], image.credit) for image in recent),
+        '<option value="{}">{} — {}</option>',
+        ((image.pk, (image.caption or image.alt_text)[:80], image.credit_line) for image in recent),
     )
     return format_html(
         '<div class="newsroom-picture-picker">'

@@ -187,8 +187,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
         """The picture with its focal point; a click on the subject moves the point."""
         if not obj.pk:
             return "—"
-        hero = [r for r in renditions.renditions_for(obj, "hero") if r.spec.endswith(".jpg")]
-        picture = next((r for r in hero if r.width >= 480), hero[-1])
+        picture = renditions.jpeg(obj, "hero", min_width=480)
         return render_to_string(
             "admin/articles/imageasset/focal_point.html", {"image": obj, "picture": picture}
         )

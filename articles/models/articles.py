@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from articles.richtext import SanitizedHTMLField, body_text, reading_minutes, sanitize_html
+from articles.richtext import SanitizedHTMLField, plain_text, reading_minutes, sanitize_html
 
 
 class Status(models.TextChoices):
@@ -29,15 +29,40 @@ BODY_DERIVED_FIELDS = ("body_text", "word_count", "reading_minutes")
 
 
 def derived_from_body(body: str) -> dict:
-    """Everything stored alongside the body and computed from it, on what will be stored
-    (sanitized): its plain text (for search), words and reading minutes. The one place these
-    are computed; keys are `BODY_DERIVED_FIELDS`."""
-    text = " ".join(body_text(sanitize_html(body)).split())
+    """Everything stored alongside the body and computed from it: its plain text (for
+    search), words and reading minutes. The one place these are computed, from the body as
+    stored (already cleaned by `Article.save()`); keys are `BODY_DERIVED_FIELDS`."""
+    text = " ".join(plain_text(body).split())
     words = len(text.split())
     return {"body_text": text, "word_count": words, "reading_minutes": reading_minutes(words)}
 
 
+def _refuse_body(fields):
+    """A body written around `Article.save()` would be stored uncleaned: refused."""
+    if "body" in fields:
+        raise TypeError(
+            "An article's body is stored only through Article.save(), which cleans it and "
+            "keeps its plain text, word count and reading time in step."
+        )
+
+
 class ArticleQuerySet(models.QuerySet):
+    # The reader page trusts the stored body (it is cleaned once, in `Article.save()`), so
+    # the bulk writes that skip save() may not write it.
+    def update(self, **kwargs):
+        _refuse_body(kwargs)
+        return super().update(**kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        _refuse_body(fields)
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for article in objs:
+            article.prepare_body()
+        return super().bulk_create(objs, *args, **kwargs)
+
     def published(self):
         """What readers may see: the one definition of "public".
 
@@ -186,8 +211,7 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
-        for name, value in derived_from_body(self.body).items():
-            setattr(self, name, value)
+        self.prepare_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, *BODY_DERIVED_FIELDS}
@@ -204,6 +228,13 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    def prepare_body(self):
+        """Clean the body for storing — the one place it is cleaned — and make what is
+        stored alongside it from that cleaned value."""
+        self.body = sanitize_html(self.body)
+        for name, value in derived_from_body(self.body).items():
+            setattr(self, name, value)
 
     def _unique_slug(self):
         base = slugify(self.headline)[:190].strip("-") or "article"

@@ -103,6 +103,8 @@ class ImageAsset(models.Model):
 
     @property
     def credit_line(self):
+        """The credit as readers and editors see it, wherever a picture is shown: the one
+        place this wording is written (templates use `{{ image.credit_line }}`)."""
         return f"Image credit: {self.credit}"
 
 

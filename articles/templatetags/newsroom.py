@@ -1,6 +1,7 @@
 from django import template
 
-from articles.renditions import VARIANTS, renditions_for
+from articles.renditions import VARIANTS, at_least, renditions_for
+from articles.renditions import jpeg as jpeg_rendition
 
 register = template.Library()
 
@@ -28,7 +29,6 @@ def picture(image, variant="card", loading="lazy", caption=True, link=None):
     renditions = renditions_for(image, variant)
     webp = [r for r in renditions if r.spec.endswith(".webp")]
     jpeg = [r for r in renditions if r.spec.endswith(".jpg")]
-    fallback = next((r for r in jpeg if r.width >= 800), jpeg[-1])
     return {
         "image": image,
         "variant": variant,
@@ -38,7 +38,7 @@ def picture(image, variant="card", loading="lazy", caption=True, link=None):
         "link": link,
         "webp_srcset": _srcset(webp),
         "jpeg_srcset": _srcset(jpeg),
-        "fallback": fallback,
+        "fallback": at_least(jpeg, min_width=800),
     }
 
 
@@ -51,13 +51,12 @@ def absolute_uri(context, url):
 @register.simple_tag
 def share_image(image):
     """The rendition social networks and feeds get: a JPEG about 1200 wide (or the largest)."""
-    jpeg = [r for r in renditions_for(image, "hero") if r.spec.endswith(".jpg")]
-    return next((r for r in jpeg if r.width >= 1200), jpeg[-1])
+    return jpeg_rendition(image, "hero", min_width=1200)
 
 
 @register.filter
 def article_body(html):
-    """The stored body, sanitized again and with library pictures drawn by `picture`."""
+    """The stored (already cleaned) body, with library pictures drawn by `picture`."""
     from articles.richtext import render_body
 
     return render_body(html)

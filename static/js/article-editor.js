@@ -5,7 +5,6 @@
 ;(() => {
   "use strict"
 
-  const WORDS_PER_MINUTE = 230
   const changePath = window.location.pathname.match(/^(.*\/articles\/article\/\d+\/)change\/$/)
   let editor = null
 
@@ -14,9 +13,13 @@
     if (event.detail.textarea.name === "body") editor = event.detail.editor
   })
 
-  function words(html) {
-    // A space between blocks, as the server counts (articles/richtext.py).
-    const spaced = html.replace(/<(\/?(p|h2|h3|li|blockquote|figure)|br)\b/g, " <$1")
+  // A live preview of the length the server stores on save, by the server's rule
+  // (articles/richtext.py `plain_text`): a break at each of its break tags, then words are
+  // runs of non-space characters; minutes at its reading speed, rounded up. The tags and the
+  // speed come from the page (data-break-tags, data-words-per-minute), never from here.
+  function words(html, breakTags) {
+    const tags = breakTags.split(" ").join("|")
+    const spaced = html.replace(new RegExp(`<(/?(?:${tags}))\\b`, "g"), "\n<$1")
     const text = new DOMParser().parseFromString(spaced, "text/html").body.textContent
     return text.split(/\s+/).filter(Boolean).length
   }
@@ -24,8 +27,8 @@
   function showLength(html) {
     const out = document.querySelector("[data-body-stats]")
     if (!out) return
-    const count = words(html)
-    const minutes = count ? Math.ceil(count / WORDS_PER_MINUTE) : 0
+    const count = words(html, out.dataset.breakTags)
+    const minutes = count ? Math.ceil(count / Number(out.dataset.wordsPerMinute)) : 0
     out.textContent = `${count} words · ${minutes} min read`
   }
 

@@ -39,7 +39,7 @@ export const LibraryFigure = Node.create({
       dom.className = "newsroom-library-figure"
       dom.setAttribute("data-image", node.attrs.image)
       const image = libraryImage(node.attrs.image)
-      if (image) {
+      if (image && image.url) {
         const img = document.createElement("img")
         img.src = image.url
         img.alt = image.alt
@@ -47,7 +47,7 @@ export const LibraryFigure = Node.create({
       }
       const caption = document.createElement("figcaption")
       caption.textContent = image
-        ? `${image.caption} — Image credit: ${image.credit}`
+        ? [image.caption, image.credit_line].filter(Boolean).join(" — ")
         : `Library picture #${node.attrs.image}`
       dom.append(caption)
       return { dom }

@@ -166,3 +166,27 @@ def test_choosing_to_save_first_saves_the_text_and_makes_no_move(live_server, pa
     article.refresh_from_db()
     assert article.status == Status.IN_REVIEW
     assert asked == []
+
+
+def test_a_body_picture_without_renditions_is_previewed_by_caption_and_credit(
+    live_server, page: Page
+):
+    writer = make_user("Writer")
+    ready = make_image(caption="The pier at dawn", credit="Jo Reyes / Island Press")
+    waiting = make_image(renditions=False, caption="Gulls", credit="Harbour Photo Agency")
+    article = make_article(
+        published=False,
+        created_by=writer,
+        body=f'<p>Text.</p><figure data-image="{ready.pk}"></figure>'
+        f'<figure data-image="{waiting.pk}"></figure>',
+    )
+    log_in(page, live_server, writer)
+
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+
+    figures = page.locator(".prose-editor .tiptap figure")
+    expect(figures).to_have_count(2)
+    expect(figures.nth(0).locator("img")).to_have_count(1)
+    expect(figures.nth(0)).to_contain_text("The pier at dawn — Image credit: Jo Reyes")
+    expect(figures.nth(1).locator("img")).to_have_count(0)
+    expect(figures.nth(1)).to_have_text("Gulls — Image credit: Harbour Photo Agency")
