@@ -219,12 +219,14 @@ def reading_stats(article, *, editable=True):
 
     The editor's script updates it as the writer types, counting by the server's rule: the
     tags that separate words and the reading speed come from `articles.richtext`."""
+    count = article.word_count if article else 0
     stats = format_html(
         '<span data-body-stats data-break-tags="{}" data-words-per-minute="{}">'
-        "{} words · {} min read</span>",
+        "{} word{} · {} min read</span>",
         " ".join(BREAK_TAGS),
         WORDS_PER_MINUTE,
-        article.word_count if article else 0,
+        count,
+        "" if count == 1 else "s",
         article.reading_minutes if article else 0,
     )
     if not editable:

@@ -29,7 +29,7 @@
     if (!out) return
     const count = words(html, out.dataset.breakTags)
     const minutes = count ? Math.ceil(count / Number(out.dataset.wordsPerMinute)) : 0
-    out.textContent = `${count} words · ${minutes} min read`
+    out.textContent = `${count} word${count === 1 ? '' : 's'} · ${minutes} min read`
   }
 
   function setUpPicker() {
