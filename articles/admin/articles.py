@@ -2,6 +2,7 @@
 review queue), `history.py` (revisions, share links, presence, edit-conflict check) and
 `editor.py` (import, autosave, picture picker)."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db.models import F, Prefetch
@@ -117,6 +118,14 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
         editor.saved(obj, request.user)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Headline and standfirst as wide as the body they introduce."""
+        if db_field.name == "headline":
+            kwargs["widget"] = forms.TextInput(attrs={"class": "vTextField newsroom-headline"})
+        elif db_field.name == "standfirst":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "class": "newsroom-standfirst"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     class Media:
         # Live word count, "Insert picture" and autosave (change form only; see the file).

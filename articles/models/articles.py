@@ -318,4 +318,4 @@ class RelatedArticle(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.from_article} → {self.to_article}"
+        return str(self.to_article)
