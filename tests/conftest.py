@@ -7,6 +7,17 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: presence and other cached state from an earlier
+    test (whose article may have had the same id) must not leak in."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _end_stray_database_sessions(django_db_setup, django_db_blocker):
     """Django keeps a connection per context; once Playwright's event loop runs in the test
