@@ -41,3 +41,13 @@ def _allow_orm_beside_playwright():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     yield
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture(autouse=True)
+def _quiet_page_before_flush(page):
+    """Leaving a desk page sends beacons (presence, autosave) that the live server answers
+    after the test body ends. Leave the page here and let them be answered, before the
+    database is flushed under them ("database table is locked")."""
+    yield
+    page.goto("about:blank")
+    page.wait_for_timeout(500)
