@@ -65,3 +65,19 @@ def test_production_settings_pass_the_deployment_checklist():
 def test_development_needs_no_configuration():
     result = manage("check", DEBUG="true")
     assert result.returncode == 0, result.stderr
+
+
+def test_redis_url_gives_a_cache_shared_between_processes():
+    """Presence and other cached state must be shared by every app server: two separate
+    processes see the same cache when REDIS_URL is set (Redis runs at 127.0.0.1:6379)."""
+    env = {"DEBUG": "true", "REDIS_URL": "redis://127.0.0.1:6379/15"}
+    key = f"newsroom-test-{os.getpid()}"
+    write = manage(
+        "shell", "-c", f"from django.core.cache import cache; cache.set('{key}', 'x')", **env
+    )
+    assert write.returncode == 0, write.stderr
+    read = manage(
+        "shell", "-c", f"from django.core.cache import cache; print(cache.get('{key}'))", **env
+    )
+    assert read.returncode == 0, read.stderr
+    assert read.stdout.strip().endswith("x")
