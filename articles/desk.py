@@ -25,7 +25,7 @@ TEMPLATE = "desk/image_upload.html"
 
 @login_required(login_url="admin:login")
 def upload_images(request):
-    if not permissions.can_upload_images(request.user):
+    if not permissions.can_upload(request.user):
         raise PermissionDenied(_("Only the photo desk may add pictures to the library."))
     if request.method == "POST" and "details" in request.POST:
         return confirm_details(request)

@@ -1,5 +1,7 @@
 """Emails to the people concerned by a workflow move (Django's mail API; the console
-backend in development, locmem in tests). Called by `articles.workflow` after commit.
+backend in development, locmem in tests). Each is a move's `notify` in
+`articles.workflow.MOVES`, called after commit with the move, so the subject names the move
+in the registry's words.
 
 The move is saved before any email goes out, so a mail server that fails must not undo it
 nor turn the page into an error: the failure is logged (logger "articles.notifications")
@@ -14,6 +16,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from . import permissions
 
@@ -59,7 +62,11 @@ def reviewers(article) -> list[str]:
     return sorted({user.email for user in users if user.is_active and user.email})
 
 
-def review_requested(article, *, by) -> None:
+def _subject(move, article) -> str:
+    return f"{capfirst(move.past)}: {article.headline}"
+
+
+def review_requested(article, *, move, by, note="") -> None:
     recipients = reviewers(article)
     if not recipients:
         return
@@ -69,19 +76,19 @@ def review_requested(article, *, by) -> None:
         else ""
     )
     _send(
-        f"Review requested: {article.headline}",
+        _subject(move, article),
         f"{name(by)} asks you to review “{article.headline}”.\n{deadline}\n"
         f"Open it on the desk: {desk_link(article)}\n",
         recipients,
     )
 
 
-def changes_requested(article, *, by, note) -> None:
+def changes_requested(article, *, move, by, note) -> None:
     writer = article.created_by
     if writer is None or not writer.is_active or not writer.email:
         return
     _send(
-        f"Changes requested: {article.headline}",
+        _subject(move, article),
         f"{name(by)} sent “{article.headline}” back to you with this note:\n\n{note}\n\n"
         f"Open it on the desk: {desk_link(article)}\n",
         [writer.email],

@@ -53,18 +53,28 @@ def sync_roles(Group, Permission):
 WRITER_EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
 
 
-def can_upload_images(user) -> bool:
+def is_staff(user) -> bool:
+    """The guard every rule below starts from: an active member of staff (the desk's users).
+    A deactivated account, a reader's account or no user (None) may do nothing here."""
+    return user is not None and user.is_active and user.is_staff
+
+
+def _has(user, codename: str) -> bool:
+    return is_staff(user) and user.has_perm(f"articles.{codename}")
+
+
+def can_upload(user) -> bool:
     """The photo desk (and anyone else given the permission) adds pictures to the library."""
-    return user.is_active and user.is_staff and user.has_perm("articles.add_imageasset")
+    return _has(user, "add_imageasset")
 
 
 def is_editor(user) -> bool:
-    return user.has_perm("articles.edit_others_article")
+    return _has(user, "edit_others_article")
 
 
-def can_review(user) -> bool:
+def can_review(user, article: Article | None = None) -> bool:
     """Reviewers (the Editor role) send articles back with a note and take the open queue."""
-    return user.is_active and user.has_perm("articles.review_article")
+    return _has(user, "review_article")
 
 
 def reviewers():
@@ -81,9 +91,9 @@ def reviewers():
     )
 
 
-def can_publish(user) -> bool:
+def can_publish(user, article: Article | None = None) -> bool:
     """Publishing, scheduling, unpublishing and archiving are editors' decisions."""
-    return user.is_active and user.has_perm("articles.publish_article")
+    return _has(user, "publish_article")
 
 
 def is_owner(user, article: Article) -> bool:
@@ -91,70 +101,55 @@ def is_owner(user, article: Article) -> bool:
 
 
 def can_edit(user, article: Article) -> bool:
-    """Editors edit any article; writers edit their own while it is a draft or sent back."""
-    if not user.is_active or not user.has_perm("articles.change_article"):
+    """Editors edit any article; writers add articles, and edit their own while it is a draft
+    or sent back. Submitting an article for review is the same rule."""
+    if not _has(user, "change_article"):
         return False
     if is_editor(user):
         return True
     if article.pk is None:
-        return user.has_perm("articles.add_article")
-    return article.created_by_id == user.pk and article.status in WRITER_EDITABLE
+        return _has(user, "add_article")
+    return is_owner(user, article) and article.status in WRITER_EDITABLE
+
+
+def can_withdraw(user, article: Article) -> bool:
+    """The article's own writer takes it back out of review to keep working on it (from
+    review only: `articles.workflow.MOVES`)."""
+    return _has(user, "change_article") and is_owner(user, article)
+
+
+def can_put_aside(user, article: Article | None = None) -> bool:
+    """Putting an article back to a draft (from changes requested, the schedule or
+    Unpublished) is the editors' call."""
+    return _has(user, "change_article") and is_editor(user)
 
 
 def can_import(user) -> bool:
     """Importing a file makes a new draft: whoever may add articles may import one."""
-    return user.is_active and user.is_staff and user.has_perm("articles.add_article")
+    return _has(user, "add_article")
+
+
+def can_preview(user, article: Article) -> bool:
+    """Who may see an article on the desk at all, in any state: staff who may view articles.
+    Whoever may not is told nothing about it (`articles.admin.common.article_or_404`)."""
+    return _has(user, "view_article")
 
 
 def can_see_history(user, article: Article) -> bool:
     """Editors see every article's revisions; a writer sees those of an article they may edit."""
-    return user.is_active and user.is_staff and (is_editor(user) or can_edit(user, article))
+    return is_editor(user) or can_edit(user, article)
 
 
 def can_restore(user, article: Article) -> bool:
     """Restoring a revision is an edit: the same rule as editing."""
-    return user.is_active and user.is_staff and can_edit(user, article)
-
-
-def can_preview(user, article: Article) -> bool:
-    """Staff who may view articles in the admin may preview any of them, in any state."""
-    return user.is_active and user.is_staff and user.has_perm("articles.view_article")
+    return can_edit(user, article)
 
 
 def can_share(user, article: Article) -> bool:
     """Only editors hand out (and revoke) preview links for people without an account."""
-    return user.is_active and user.is_staff and is_editor(user)
-
-
-# Who may make each workflow move (the state it must be in is checked in `articles.workflow`).
-# Superusers hold every permission, so they may do everything.
-def may(user, action: str, article: Article) -> bool:
-    """May `user` make the workflow move `action` ("submit", "publish", …) on `article`?
-
-    `user` None is the system itself (a management command such as `seed_demo`), never a
-    web request: views always pass `request.user`.
-    """
-    if user is None:
-        return True
-    if not user.is_active:
-        return False
-    if action == "submit":
-        return can_edit(user, article)
-    if action == "return_to_draft":
-        # A writer may withdraw their own article from review to keep working on it; taking
-        # it off the schedule or back from Unpublished is the editors' call.
-        return is_editor(user) or (
-            is_owner(user, article)
-            and article.status == Status.IN_REVIEW
-            and user.has_perm("articles.change_article")
-        )
-    if action == "request_changes":
-        return can_review(user)
-    if action in ("publish", "schedule", "unpublish", "archive"):
-        return can_publish(user)
-    raise ValueError(f"Unknown workflow action {action!r}")
+    return is_editor(user)
 
 
 def can_correct(user) -> bool:
     """Editors attach public corrections and updates to published articles."""
-    return user.is_active and user.has_perm("articles.add_correction")
+    return _has(user, "add_correction")

@@ -6,11 +6,12 @@ a banner; never cached (never_cache) and never indexed (X-Robots-Tag and a robot
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from . import permissions, sharing
+from .admin.common import article_or_404
 from .models import Article
 from .views import article_page_context
 
@@ -33,10 +34,8 @@ def render_preview(request, article, *, share_link=None):
 def staff_preview(request, pk):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-    article = get_object_or_404(Article.objects.with_parts(), pk=pk)
-    if not permissions.can_preview(request.user, article):
-        raise Http404
-    return render_preview(request, article)
+    article = article_or_404(request, pk)  # may not see it: 404, as on every desk page
+    return render_preview(request, Article.objects.with_parts().get(pk=article.pk))
 
 
 @never_cache

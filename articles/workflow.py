@@ -1,65 +1,68 @@
-"""Every change of an article's status goes through a function here.
+"""Every change of an article's status goes through a function here, and `MOVES` is the one
+table of those moves.
 
     Draft → In review → Changes requested → Draft / In review → Scheduled → Published
-    → Unpublished; Archived is the end.
+    → Unpublished; Archived is the end. A writer may withdraw their article from review.
 
-Admin buttons, admin actions and management commands call these functions; nothing else
-writes `Article.status`. Each function locks the article's row, checks its current state and
-the user's permission (`articles.permissions.may`), records an `ArticleEvent` and runs in one
-transaction; when the move is not allowed it raises `TransitionError` and changes nothing.
+Each `Move` says where it may start, where it ends, who may make it (a rule in
+`articles.permissions`), and the words people see: the button, the message once it is done,
+the question asked before an irreversible or public move, and how the timeline and the
+emails name it. The admin's buttons and bulk actions, the timeline and the notifications all
+read those words here, so they cannot drift apart.
+
+Admin buttons, admin actions and management commands call the functions; nothing else writes
+`Article.status`. Each function locks the article's row, checks its current state and the
+user's permission, records an `ArticleEvent` (naming the move) and runs in one transaction;
+when the move is not allowed it raises `TransitionError` and changes nothing.
 
 A scheduled article goes live at its time with no job to flip it (`Article.objects.published()`
 compares with now); for the moves below a scheduled article whose time has come counts as
 published (`Article.is_published`).
 """
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
+from types import MappingProxyType
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from . import notifications, permissions
 from .models import Article, ArticleEvent, Status
 
-# The states each move starts from. The target state is fixed by the function.
-SOURCES = {
-    "submit": {Status.DRAFT, Status.CHANGES_REQUESTED},
-    "request_changes": {Status.IN_REVIEW},
-    # Writers only withdraw from review (`permissions.may`); the rest is the editors' call.
-    "return_to_draft": {
-        Status.IN_REVIEW,
-        Status.CHANGES_REQUESTED,
-        Status.SCHEDULED,
-        Status.UNPUBLISHED,
-    },
-    "publish": {
-        Status.DRAFT,
-        Status.IN_REVIEW,
-        Status.CHANGES_REQUESTED,
-        Status.SCHEDULED,
-        Status.UNPUBLISHED,
-    },
-    "schedule": {
-        Status.DRAFT,
-        Status.IN_REVIEW,
-        Status.CHANGES_REQUESTED,
-        Status.SCHEDULED,
-        Status.UNPUBLISHED,
-    },
-    "unpublish": {Status.PUBLISHED},
-    "archive": {Status.DRAFT, Status.CHANGES_REQUESTED, Status.UNPUBLISHED},
-}
-ACTIONS = list(SOURCES)
 
-PAST = {
-    "submit": "submitted for review",
-    "request_changes": "sent back for changes",
-    "return_to_draft": "returned to draft",
-    "publish": "published",
-    "schedule": "scheduled",
-    "unpublish": "unpublished",
-    "archive": "archived",
-}
+@dataclass(frozen=True)
+class Move:
+    """One workflow move. Its words are lazily translated; `done` and `confirm` take the
+    article as `{article}`."""
+
+    name: str
+    sources: frozenset[Status]
+    target: Status
+    function: Callable[..., Article]
+    # Who may make it: a rule of `articles.permissions`, called as permitted(user, article).
+    permitted: Callable
+    label: Promise  # the button
+    past: Promise  # "submitted for review": the timeline, emails and refusals
+    done: Promise  # the message once it is done, from a button or a bulk action
+    confirm: Promise | str = ""  # asked before the move is made; empty: no question
+    # The button's wording when the move starts from a particular state.
+    labels: Mapping[Status, Promise] = field(default_factory=lambda: MappingProxyType({}))
+    bulk: Promise | str = ""  # the bulk action's name in the article list; empty: none
+    # Told after commit: notify(article, move=…, by=…, note=…).
+    notify: Callable | None = None
+
+    def label_for(self, article: Article) -> str:
+        return str(self.labels.get(state(article), self.label))
+
+    def done_message(self, article: Article) -> str:
+        return str(self.done).format(article=article)
+
+    def confirm_message(self, article: Article) -> str:
+        return str(self.confirm).format(article=article)
 
 
 class TransitionError(Exception):
@@ -72,35 +75,59 @@ def state(article: Article) -> Status:
     return Status.PUBLISHED if article.is_published else Status(article.status)
 
 
-def allowed(article: Article, user, action: str) -> bool:
-    """Whether `user` may make `action` on `article` now (what the admin offers as buttons)."""
-    return state(article) in SOURCES[action] and permissions.may(user, action, article)
+def may(user, move: Move, article: Article) -> bool:
+    """Whether `user` may make `move` on `article`, whatever its state. `user` None is the
+    system itself (a management command such as `seed_demo`), never a web request."""
+    return user is None or move.permitted(user, article)
 
 
-def available(article: Article, user) -> list[str]:
-    return [action for action in ACTIONS if allowed(article, user, action)]
+def allowed(article: Article, user, name: str) -> bool:
+    """Whether `user` may make the move called `name` on `article` now (the admin's buttons)."""
+    move = MOVES[name]
+    return state(article) in move.sources and may(user, move, article)
 
 
-def _begin(article: Article, user, action: str) -> tuple[Article, Status]:
+def available(article: Article, user) -> list[Move]:
+    return [move for move in MOVES.values() if allowed(article, user, move.name)]
+
+
+def _begin(article: Article, user, name: str) -> tuple[Article, Status]:
     """Lock the row, then refuse unless the move is allowed from the state found there."""
+    move = MOVES[name]
     locked = Article.objects.select_for_update().get(pk=article.pk)
     current = state(locked)
-    if not permissions.may(user, action, locked):
-        raise TransitionError(f"You may not {action.replace('_', ' ')} “{locked}”.")
-    if current not in SOURCES[action]:
+    if not may(user, move, locked):
         raise TransitionError(
-            f"“{locked}” is {current.label.lower()}: it cannot be {PAST[action]} from that state."
+            _("“%(move)s” is not open to you on “%(article)s”.")
+            % {"move": move.label_for(locked), "article": locked}
+        )
+    if current not in move.sources:
+        raise TransitionError(
+            _("“%(article)s” is %(state)s: it cannot be %(past)s from that state.")
+            % {"article": locked, "state": current.label.lower(), "past": move.past}
         )
     return locked, current
 
 
-def _finish(article, current, by, to, *, note="", fields=()) -> Article:
-    article.status = to
+def _finish(article, current, by, name, *, note="", fields=()) -> Article:
+    move = MOVES[name]
+    article.status = move.target
     article.save(update_fields=["status", "updated_at", *fields])
     ArticleEvent.objects.create(
-        article=article, actor=by, from_status=current, to_status=to, note=note
+        article=article,
+        actor=by,
+        action=name,
+        from_status=current,
+        to_status=move.target,
+        note=note,
     )
+    if move.notify is not None:
+        transaction.on_commit(lambda: move.notify(article, move=move, by=by, note=note))
     return article
+
+
+def _when(moment: datetime) -> str:
+    return timezone.localtime(moment).strftime("%d %b %Y %H:%M")
 
 
 @transaction.atomic
@@ -108,24 +135,22 @@ def submit(article: Article, *, by, reviewer=None, deadline: datetime | None = N
     """Send the article to review, to `reviewer` (any editor when None) by `deadline`."""
     article, current = _begin(article, by, "submit")
     if reviewer is not None and not permissions.reviewers().filter(pk=reviewer.pk).exists():
-        raise TransitionError(f"{reviewer} cannot review articles.")
+        raise TransitionError(_("%(who)s cannot review articles.") % {"who": reviewer})
     if deadline is not None and deadline <= timezone.now():
-        raise TransitionError("The review deadline must be in the future.")
+        raise TransitionError(_("The review deadline must be in the future."))
     article.reviewer, article.review_deadline = reviewer, deadline
     who = (reviewer.get_full_name() or reviewer.get_username()) if reviewer else "any editor"
-    note = f"Reviewer: {who}" + (
-        f", by {timezone.localtime(deadline):%d %b %Y %H:%M}" if deadline else ""
+    note = f"Reviewer: {who}" + (f", by {_when(deadline)}" if deadline else "")
+    return _finish(
+        article, current, by, "submit", note=note, fields=["reviewer", "review_deadline"]
     )
-    _finish(
-        article,
-        current,
-        by,
-        Status.IN_REVIEW,
-        note=note,
-        fields=["reviewer", "review_deadline"],
-    )
-    transaction.on_commit(lambda: notifications.review_requested(article, by=by))
-    return article
+
+
+@transaction.atomic
+def withdraw(article: Article, *, by, note: str = "") -> Article:
+    """The writer takes their article back out of review to keep working on it."""
+    article, current = _begin(article, by, "withdraw")
+    return _finish(article, current, by, "withdraw", note=note.strip())
 
 
 @transaction.atomic
@@ -133,19 +158,17 @@ def request_changes(article: Article, *, by, note: str) -> Article:
     """Send the article back to its writer with a note saying what to change."""
     note = (note or "").strip()
     if not note:
-        raise TransitionError("Say what needs to change: the note is required.")
+        raise TransitionError(_("Say what needs to change: the note is required."))
     article, current = _begin(article, by, "request_changes")
-    _finish(article, current, by, Status.CHANGES_REQUESTED, note=note)
-    transaction.on_commit(lambda: notifications.changes_requested(article, by=by, note=note))
-    return article
+    return _finish(article, current, by, "request_changes", note=note)
 
 
 @transaction.atomic
 def return_to_draft(article: Article, *, by, note: str = "") -> Article:
-    """Back to a draft: withdrawn from review by its writer; or, by an editor, put aside
-    while changes are requested, taken off the schedule or back from Unpublished."""
+    """Back to a draft, by an editor: put aside while changes are requested, taken off the
+    schedule, or back from Unpublished."""
     article, current = _begin(article, by, "return_to_draft")
-    return _finish(article, current, by, Status.DRAFT, note=note.strip())
+    return _finish(article, current, by, "return_to_draft", note=note.strip())
 
 
 @transaction.atomic
@@ -154,22 +177,20 @@ def publish(article: Article, *, by, at: datetime | None = None, note: str = "")
     article, current = _begin(article, by, "publish")
     now = timezone.now()
     if at is not None and at > now:
-        raise TransitionError("That time is in the future: schedule the article instead.")
+        raise TransitionError(_("That time is in the future: schedule the article instead."))
     article.published_at = at or now
-    return _finish(
-        article, current, by, Status.PUBLISHED, note=note.strip(), fields=["published_at"]
-    )
+    return _finish(article, current, by, "publish", note=note.strip(), fields=["published_at"])
 
 
 @transaction.atomic
 def schedule(article: Article, *, by, at: datetime, note: str = "") -> Article:
     """Approve the article to go live by itself at `at` (an embargo)."""
     if at is None or at <= timezone.now():
-        raise TransitionError("Choose a time in the future, or publish now.")
+        raise TransitionError(_("Choose a time in the future, or publish now."))
     article, current = _begin(article, by, "schedule")
     article.published_at = at
-    note = note.strip() or f"Goes live {timezone.localtime(at):%d %b %Y %H:%M}"
-    return _finish(article, current, by, Status.SCHEDULED, note=note, fields=["published_at"])
+    note = note.strip() or f"Goes live {_when(at)}"
+    return _finish(article, current, by, "schedule", note=note, fields=["published_at"])
 
 
 @transaction.atomic
@@ -179,22 +200,126 @@ def unpublish(article: Article, *, by, note: str = "") -> Article:
     A scheduled article that is not live yet is taken off the schedule with
     `return_to_draft` instead."""
     article, current = _begin(article, by, "unpublish")
-    return _finish(article, current, by, Status.UNPUBLISHED, note=note.strip())
+    return _finish(article, current, by, "unpublish", note=note.strip())
 
 
 @transaction.atomic
 def archive(article: Article, *, by, note: str = "") -> Article:
     """The end: kept with its history, never shown, no further moves."""
     article, current = _begin(article, by, "archive")
-    return _finish(article, current, by, Status.ARCHIVED, note=note.strip())
+    return _finish(article, current, by, "archive", note=note.strip())
 
 
-FUNCTIONS = {
-    "submit": submit,
-    "request_changes": request_changes,
-    "return_to_draft": return_to_draft,
-    "publish": publish,
-    "schedule": schedule,
-    "unpublish": unpublish,
-    "archive": archive,
-}
+D, R, C, S, P, U = (
+    Status.DRAFT,
+    Status.IN_REVIEW,
+    Status.CHANGES_REQUESTED,
+    Status.SCHEDULED,
+    Status.PUBLISHED,
+    Status.UNPUBLISHED,
+)
+
+# In the order the desk offers them.
+MOVES: Mapping[str, Move] = MappingProxyType(
+    {
+        move.name: move
+        for move in [
+            Move(
+                name="submit",
+                sources=frozenset({D, C}),
+                target=R,
+                function=submit,
+                permitted=permissions.can_edit,
+                label=_("Submit for review"),
+                past=_("submitted for review"),
+                done=_("Submitted “{article}” for review."),
+                notify=notifications.review_requested,
+            ),
+            Move(
+                name="withdraw",
+                sources=frozenset({R}),
+                target=D,
+                function=withdraw,
+                permitted=permissions.can_withdraw,
+                label=_("Withdraw from review"),
+                past=_("withdrawn from review"),
+                done=_("Withdrew “{article}” from review: it is a draft again."),
+            ),
+            Move(
+                name="request_changes",
+                sources=frozenset({R}),
+                target=C,
+                function=request_changes,
+                permitted=permissions.can_review,
+                label=_("Request changes"),
+                past=_("sent back for changes"),
+                done=_("Sent “{article}” back to the writer."),
+                notify=notifications.changes_requested,
+            ),
+            Move(
+                name="return_to_draft",
+                sources=frozenset({C, S, U}),
+                target=D,
+                function=return_to_draft,
+                permitted=permissions.can_put_aside,
+                label=_("Back to draft"),
+                labels=MappingProxyType({S: _("Take off the schedule")}),
+                past=_("returned to draft"),
+                done=_("“{article}” is a draft again."),
+            ),
+            Move(
+                name="publish",
+                sources=frozenset({D, R, C, S, U}),
+                target=P,
+                function=publish,
+                permitted=permissions.can_publish,
+                label=_("Publish now"),
+                labels=MappingProxyType({R: _("Approve & publish")}),
+                past=_("published"),
+                done=_("Published “{article}”."),
+                confirm=_(
+                    "Publish “{article}” now? It appears on the site, in feeds and in the "
+                    "sitemap at once."
+                ),
+                bulk=_("Publish selected articles now"),
+            ),
+            Move(
+                name="schedule",
+                sources=frozenset({D, R, C, S, U}),
+                target=S,
+                function=schedule,
+                permitted=permissions.can_publish,
+                label=_("Schedule"),
+                labels=MappingProxyType({S: _("Reschedule")}),
+                past=_("scheduled"),
+                done=_("Scheduled “{article}”."),
+            ),
+            Move(
+                name="unpublish",
+                sources=frozenset({P}),
+                target=U,
+                function=unpublish,
+                permitted=permissions.can_publish,
+                label=_("Unpublish"),
+                past=_("unpublished"),
+                done=_("Unpublished “{article}”: it is off the site, feeds and sitemap."),
+                confirm=_("Take “{article}” off the site, feeds and sitemap now?"),
+                bulk=_("Unpublish selected articles"),
+            ),
+            Move(
+                name="archive",
+                sources=frozenset({D, C, U}),
+                target=Status.ARCHIVED,
+                function=archive,
+                permitted=permissions.can_publish,
+                label=_("Archive"),
+                past=_("archived"),
+                done=_("Archived “{article}”."),
+                confirm=_(
+                    "Archive “{article}”? An archived article is kept with its history but "
+                    "can never be published or moved again."
+                ),
+            ),
+        ]
+    }
+)

@@ -87,7 +87,7 @@ def test_bad_input_is_refused_and_changes_nothing(move, arguments, message):
     arguments = {key: times.get(value, value) for key, value in arguments.items()}
     before = snapshot(article)
     with pytest.raises(workflow.TransitionError, match=message):
-        workflow.FUNCTIONS[move](article, by=editor, **arguments)
+        workflow.MOVES[move].function(article, by=editor, **arguments)
     assert snapshot(article) == before
 
 
@@ -103,10 +103,14 @@ def test_a_writer_may_withdraw_their_article_from_review_but_not_publish_it():
     writer = make_user("Writer")
     article = draft(created_by=writer)
     workflow.submit(article, by=writer)
-    assert workflow.available(Article.objects.get(pk=article.pk), writer) == ["return_to_draft"]
-    with pytest.raises(workflow.TransitionError, match="may not publish"):
+    assert workflow.available(Article.objects.get(pk=article.pk), writer) == [
+        workflow.MOVES["withdraw"]
+    ]
+    with pytest.raises(workflow.TransitionError, match="“Approve & publish” is not open to you"):
         workflow.publish(article, by=writer)
-    workflow.return_to_draft(article, by=writer)
+    with pytest.raises(workflow.TransitionError, match="is not open to you"):
+        workflow.return_to_draft(article, by=writer)  # putting aside is the editors' call
+    workflow.withdraw(article, by=writer)
     assert Article.objects.get(pk=article.pk).status == Status.DRAFT
 
 
@@ -116,10 +120,10 @@ def test_a_scheduled_article_whose_time_has_come_counts_as_published(time_machin
     workflow.schedule(article, by=editor, at=timezone.now() + timedelta(hours=1))
     article.refresh_from_db()
     assert workflow.state(article) == Status.SCHEDULED
-    assert "return_to_draft" in workflow.available(article, editor)
+    assert workflow.MOVES["return_to_draft"] in workflow.available(article, editor)
     time_machine.move_to(timezone.now() + timedelta(hours=2))
     assert workflow.state(article) == Status.PUBLISHED
-    assert workflow.available(article, editor) == ["unpublish"]
+    assert workflow.available(article, editor) == [workflow.MOVES["unpublish"]]
     with pytest.raises(workflow.TransitionError, match="is published"):
         workflow.schedule(article, by=editor, at=timezone.now() + timedelta(hours=1))
 
@@ -150,7 +154,7 @@ def test_submitting_emails_the_named_reviewer(django_capture_on_commit_callbacks
         workflow.submit(article, by=writer, reviewer=reviewer, deadline=deadline)
     [email] = mail.outbox
     assert email.to == ["desk@example.com"]
-    assert email.subject == "Review requested: Bridge tolls rise"
+    assert email.subject == "Submitted for review: Bridge tolls rise"
     assert "Ana Diaz asks you to review" in email.body
     assert "It is needed by" in email.body
     assert change_url(article) in email.body
@@ -176,7 +180,7 @@ def test_requesting_changes_emails_the_writer_the_note(django_capture_on_commit_
         workflow.request_changes(article, by=editor, note="Shorten the intro.")
     [email] = mail.outbox
     assert email.to == ["writer@example.com"]
-    assert email.subject.startswith("Changes requested: ")
+    assert email.subject.startswith("Sent back for changes: ")
     assert "maria sent" in email.body and "Shorten the intro." in email.body
 
 
@@ -239,9 +243,11 @@ def test_in_changes_requested_the_writer_keeps_the_note_and_has_no_back_to_draft
     client.force_login(writer)
     page = client.get(change_url(article)).content.decode()
     assert workflow_url(article, "return_to_draft") not in page
+    assert workflow_url(article, "withdraw") not in page
     assert workflow_url(article, "submit") in page
 
-    response = client.post(workflow_url(article, "return_to_draft"), follow=True)
+    assert client.post(workflow_url(article, "return_to_draft")).status_code == 403
+    response = client.post(workflow_url(article, "withdraw"), follow=True)
     assert "Nothing changed." in response.content.decode()
     assert Article.objects.get(pk=article.pk).status == Status.CHANGES_REQUESTED
     assert "Add the council’s reply." in response.content.decode()  # the note is still there
@@ -270,20 +276,25 @@ def test_the_last_request_stays_in_front_of_the_writer_until_they_resubmit(clien
     assert '<p class="desk-note__text">Check the tide tables.' not in page
 
 
-def test_withdraw_from_review_is_the_writers_word_editors_see_back_to_draft(client):
+def test_withdraw_from_review_is_the_writers_own_move_editors_request_changes(client):
     writer, editor = make_user("Writer"), make_user("Editor")
     article = draft(created_by=writer)
     workflow.submit(article, by=writer)
-    button = f'action="{workflow_url(article, "return_to_draft")}"'
+    withdraw = f'action="{workflow_url(article, "withdraw")}"'
 
     client.force_login(writer)
     page = client.get(change_url(article)).content.decode()
-    assert button in page and ">Withdraw from review</button>" in page
+    assert withdraw in page and ">Withdraw from review</button>" in page
+    response = client.post(workflow_url(article, "withdraw"), follow=True)
+    done = f"Withdrew “{article.headline}” from review: it is a draft again."
+    assert done in response.content.decode()
 
+    workflow.submit(article, by=writer)
     client.force_login(editor)
     page = client.get(change_url(article)).content.decode()
-    assert button in page and ">Back to draft</button>" in page
-    assert "Withdraw from review" not in page
+    assert withdraw not in page and "Withdraw from review" not in page
+    assert workflow_url(article, "return_to_draft") not in page
+    assert ">Request changes</button>" in page
 
 
 def test_reschedule_starts_from_the_time_already_set(client, settings):
@@ -320,7 +331,7 @@ def test_only_the_review_desk_is_offered_emailed_and_accepted_as_reviewer(
     [email] = mail.outbox
     assert sorted(email.to) == ["chief@example.com", "eda@example.com"]
 
-    workflow.return_to_draft(article, by=writer)
+    workflow.withdraw(article, by=writer)
     response = client.post(
         workflow_url(article, "submit"), form_data("submit", reviewer=admin.pk), follow=True
     )

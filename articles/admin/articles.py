@@ -3,9 +3,10 @@ review queue), `history.py` (revisions, share links, presence, edit-conflict che
 `editor.py` (import, autosave, picture picker)."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.db.models import F, Prefetch
+from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +46,19 @@ class CorrectionInline(admin.StackedInline):
     can_delete = False
 
 
+def bulk_action(move):
+    """The article list's action for `move`: each selected article goes through the same
+    path as its button (`review.run`), with the same message."""
+
+    def action(model_admin, request, queryset):
+        for article in queryset:
+            review.run(request, move, article)
+
+    action.__name__ = move.name
+    # Only editors' moves are offered in bulk; each article is checked again by the move.
+    return admin.action(description=move.bulk, permissions=["publish"])(action)
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = history.ArticleAdminForm
@@ -74,7 +88,8 @@ class ArticleAdmin(admin.ModelAdmin):
         "length",
     ]
     inlines = [BylineInline, RelatedArticleInline]
-    actions = ["publish_now", "unpublish"]
+    # Every move the registry offers in bulk, in its words (`workflow.MOVES`).
+    actions = [bulk_action(move) for move in workflow.MOVES.values() if move.bulk]
     fieldsets = [
         (None, {"fields": ["headline", "standfirst", "body", "reading_stats", "library_pictures"]}),
         (_("Picture and place"), {"fields": ["hero_image", "section", "slug"]}),
@@ -129,7 +144,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         # Live word count, "Insert picture" and autosave (change form only; see the file).
-        js = ["js/article-editor.js"]
+        js = ["js/workflow-confirm.js", "js/article-editor.js"]
         css = {"all": ["css/article-editor.css"]}
 
     @admin.display(description=_("Length"))
@@ -194,6 +209,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = dict(extra_context or {})
         article = self.get_object(request, unquote(object_id))
+        if article is not None and not permissions.can_preview(request.user, article):
+            raise Http404  # may not see it: told nothing, as everywhere on the desk
         if article is not None:
             extra_context.update(history.change_page_context(request, article))
             if request.method == "GET" and self.has_view_or_change_permission(request, article):
@@ -211,22 +228,5 @@ class ArticleAdmin(admin.ModelAdmin):
     def byline(self, obj):
         return ", ".join(author.name for author in obj.byline()) or "—"
 
-    def _run(self, request, queryset, transition, done):
-        for article in queryset:
-            try:
-                transition(article, by=request.user)
-            except workflow.TransitionError as error:
-                self.message_user(request, str(error), messages.ERROR)
-            else:
-                self.message_user(request, done.format(article), messages.SUCCESS)
-
     def has_publish_permission(self, request):
         return permissions.can_publish(request.user)
-
-    @admin.action(description=_("Publish selected articles now"), permissions=["publish"])
-    def publish_now(self, request, queryset):
-        self._run(request, queryset, workflow.publish, "Published “{}”.")
-
-    @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
-    def unpublish(self, request, queryset):
-        self._run(request, queryset, workflow.unpublish, "Unpublished “{}”.")

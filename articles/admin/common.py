@@ -1,11 +1,13 @@
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import InlineForeignKeyField
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from .. import renditions
+from .. import permissions, renditions
+from ..models import Article
 
 
 @admin.display(description=_("Picture"))
@@ -44,3 +46,19 @@ def admin_page(model_admin, function):
         return function(model_admin, request, *args, **kwargs)
 
     return model_admin.admin_site.admin_view(view)
+
+
+def article_or_404(request, pk, allowed=None) -> Article:
+    """The article `pk`, for a page or a move of the desk that acts on it.
+
+    One answer to "may not see it", everywhere: someone who may not see the article at all
+    (`permissions.can_preview`) gets 404, exactly as if there were no such article, so the
+    desk tells them nothing about it. Someone who may see it but not do this (`allowed`, a
+    rule of `articles.permissions`) gets 403.
+    """
+    article = Article.objects.filter(pk=pk).first()
+    if article is None or not permissions.can_preview(request.user, article):
+        raise Http404
+    if allowed is not None and not allowed(request.user, article):
+        raise PermissionDenied
+    return article

@@ -27,7 +27,7 @@ from ..richtext import (
     render_body,
     sanitize_html,
 )
-from .common import admin_page
+from .common import admin_page, article_or_404
 
 # The typed fields an autosave keeps (and "Restore" puts back).
 AUTOSAVE_FIELDS = ("headline", "standfirst", "slug", "body")
@@ -133,10 +133,7 @@ def import_view(model_admin, request):
 
 
 def _editable_article(request, object_id):
-    article = get_object_or_404(Article, pk=object_id)
-    if not permissions.can_edit(request.user, article):
-        raise PermissionDenied
-    return article
+    return article_or_404(request, object_id, permissions.can_edit)
 
 
 def autosave_view(model_admin, request, object_id):

@@ -6,7 +6,7 @@ presence, plus the edit form's version check. `ArticleAdmin` wires these in with
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from .. import permissions, presence, revisions, sharing
 from ..models import Article, Revision
-from .common import admin_page
+from .common import admin_page, article_or_404
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -97,13 +97,6 @@ def urls(model_admin):
     ]
 
 
-def _article(request, pk, allowed):
-    article = get_object_or_404(Article, pk=pk)
-    if not allowed(request.user, article):
-        raise PermissionDenied
-    return article
-
-
 def _render(model_admin, request, template, article, title, **context):
     return TemplateResponse(
         request,
@@ -129,6 +122,7 @@ def change_page_context(request, article) -> dict:
     return {
         "presence_interval": settings.PRESENCE_TIMEOUT_SECONDS // 3,
         "last_revision": revisions.last_revision(article),
+        "can_preview": True,  # asked just above
         "can_see_history": permissions.can_see_history(request.user, article),
         "can_share": permissions.can_share(request.user, article),
     }
@@ -149,7 +143,7 @@ def heartbeat(model_admin, request, pk):
     """The change page's heartbeat (POST, with the page's token); `leave=1` when it closes."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    article = _article(request, pk, permissions.can_preview)
+    article = article_or_404(request, pk)
     page = request.POST.get("page", "")
     if request.POST.get("leave"):
         presence.leave(article.pk, request.user, page=page)
@@ -161,7 +155,7 @@ def heartbeat(model_admin, request, pk):
 
 
 def history(model_admin, request, pk):
-    article = _article(request, pk, permissions.can_see_history)
+    article = article_or_404(request, pk, permissions.can_see_history)
     items = list(article.revisions.select_related("created_by").defer("data"))
     return _render(
         model_admin,
@@ -174,7 +168,7 @@ def history(model_admin, request, pk):
 
 
 def compare(model_admin, request, pk):
-    article = _article(request, pk, permissions.can_see_history)
+    article = article_or_404(request, pk, permissions.can_see_history)
     try:
         numbers = sorted({int(request.GET["a"]), int(request.GET["b"])})
     except (KeyError, ValueError):
@@ -197,7 +191,7 @@ def compare(model_admin, request, pk):
 
 def restore(model_admin, request, pk, number):
     """GET: what restoring would change; POST: restore it (as a new revision)."""
-    article = _article(request, pk, permissions.can_restore)
+    article = article_or_404(request, pk, permissions.can_restore)
     revision = get_object_or_404(Revision, article=article, number=number)
     if request.method == "POST":
         try:
@@ -250,7 +244,7 @@ class ShareLinkForm(forms.Form):
 
 
 def share_links(model_admin, request, pk):
-    article = _article(request, pk, permissions.can_share)
+    article = article_or_404(request, pk, permissions.can_share)
     form = ShareLinkForm(request.POST or None, initial={"hours": settings.SHARE_LINK_HOURS})
     if request.method == "POST" and form.is_valid():
         link = sharing.create_link(article, by=request.user, **form.cleaned_data)
@@ -283,7 +277,7 @@ def share_links(model_admin, request, pk):
 def revoke_link(model_admin, request, pk, link_pk):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    article = _article(request, pk, permissions.can_share)
+    article = article_or_404(request, pk, permissions.can_share)
     link = get_object_or_404(article.share_links, pk=link_pk)
     sharing.revoke(link, by=request.user)
     messages.success(request, _("The link is revoked: it now answers “not found”."))

@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .. import imaging, renditions
+from .. import imaging, permissions, renditions
 from ..models import ImageAsset
 from .common import thumbnail
 
@@ -219,3 +219,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for image in queryset:
             imaging.delete_image(image)
+
+    def changelist_view(self, request, extra_context=None):
+        context = {"can_upload": permissions.can_upload(request.user), **(extra_context or {})}
+        return super().changelist_view(request, context)

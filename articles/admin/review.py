@@ -5,9 +5,8 @@ and `articles.permissions`; this module only offers and forwards."""
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from .. import notifications, permissions, workflow
-from ..models import Article, Status
+from ..models import Status
+from .common import article_or_404
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -72,50 +72,16 @@ class ScheduleForm(forms.Form):
         return {"at": self.cleaned_data["at"]}
 
 
+# The moves that need more than the click (their words live in `workflow.MOVES`).
 FORMS = {"submit": SubmitForm, "request_changes": RequestChangesForm, "schedule": ScheduleForm}
 
-LABELS = {
-    "submit": _("Submit for review"),
-    "request_changes": _("Request changes"),
-    "return_to_draft": _("Back to draft"),
-    "publish": _("Publish now"),
-    "schedule": _("Schedule"),
-    "unpublish": _("Unpublish"),
-    "archive": _("Archive"),
-}
 
-DONE = {
-    "submit": _("Submitted “{}” for review."),
-    "request_changes": _("Sent “{}” back to the writer."),
-    "return_to_draft": _("“{}” is a draft again."),
-    "publish": _("Published “{}”."),
-    "schedule": _("Scheduled “{}”."),
-    "unpublish": _("Unpublished “{}”: it is off the site, feeds and sitemap."),
-    "archive": _("Archived “{}”."),
-}
-
-
-def form_for(action, article, data=None):
+def form_for(move, article, data=None):
     """The move's small form; "Reschedule" starts from the time already set."""
     initial = {}
-    if action == "schedule" and article.status == Status.SCHEDULED:
+    if move.name == "schedule" and article.status == Status.SCHEDULED:
         initial["at"] = article.published_at
-    return FORMS.get(action, ButtonForm)(data, prefix=action, initial=initial)
-
-
-def label(article, action, user):
-    if action == "publish" and article.status == Status.IN_REVIEW:
-        return _("Approve & publish")
-    if action == "schedule" and article.status == Status.SCHEDULED:
-        return _("Reschedule")
-    if action == "return_to_draft" and article.status == Status.IN_REVIEW:
-        # The writer withdraws their submission; for an editor it is a plain step back.
-        return (
-            _("Withdraw from review") if permissions.is_owner(user, article) else _("Back to draft")
-        )
-    if action == "return_to_draft" and article.status == Status.SCHEDULED:
-        return _("Take off the schedule")
-    return LABELS[action]
+    return FORMS.get(move.name, ButtonForm)(data, prefix=move.name, initial=initial)
 
 
 def status_summary(article):
@@ -134,16 +100,19 @@ def status_summary(article):
 def panel_context(request, article):
     """What the workflow panel on the change page shows to this user."""
     events = list(article.events.select_related("actor"))
+    for event in events:
+        event.move = workflow.MOVES.get(event.action)  # the timeline names it in its words
     return {
         "workflow_state": workflow.state(article),
         "workflow_buttons": [
             {
-                "action": action,
-                "label": label(article, action, request.user),
-                "url": reverse("admin:articles_article_workflow", args=[article.pk, action]),
-                "form": form_for(action, article),
+                "action": move.name,
+                "label": move.label_for(article),
+                "confirm": move.confirm_message(article),
+                "url": reverse("admin:articles_article_workflow", args=[article.pk, move.name]),
+                "form": form_for(move, article),
             }
-            for action in workflow.available(article, request.user)
+            for move in workflow.available(article, request.user)
         ],
         "workflow_events": events,
         "changes_note": open_request(events),
@@ -164,13 +133,12 @@ def open_request(events):
 @require_POST
 def transition_view(request, object_id, action):
     """Run one workflow move from a button on the article's page, then go back to it."""
-    if action not in workflow.FUNCTIONS:
+    move = workflow.MOVES.get(action)
+    if move is None:
         return redirect("admin:articles_article_changelist")
-    article = get_object_or_404(Article, pk=object_id)
-    if not permissions.can_preview(request.user, article):
-        raise PermissionDenied  # not even allowed to see it: say nothing about it
+    article = article_or_404(request, object_id, move.permitted)
     back = reverse("admin:articles_article_change", args=[article.pk])
-    form = form_for(action, article, request.POST)
+    form = form_for(move, article, request.POST)
     if not form.is_valid():
         problems = " ".join(
             f"{form.fields[field].label if field in form.fields else ''}: {' '.join(errors)}"
@@ -178,13 +146,20 @@ def transition_view(request, object_id, action):
         )
         messages.error(request, _("Nothing changed. %(problems)s") % {"problems": problems})
         return redirect(back)
+    run(request, move, article, **form.arguments())
+    return redirect(back)
+
+
+def run(request, move, article, **arguments) -> bool:
+    """Make `move` on `article` as this user and say how it went, in the move's own words:
+    the one path of the buttons and the bulk actions."""
     with notifications.collect_undelivered() as undelivered:
         try:
-            workflow.FUNCTIONS[action](article, by=request.user, **form.arguments())
+            move.function(article, by=request.user, **arguments)
         except workflow.TransitionError as error:
             messages.error(request, _("Nothing changed. %(error)s") % {"error": error})
-            return redirect(back)
-    done = str(DONE[action]).format(article)
+            return False
+    done = move.done_message(article)
     if undelivered:
         messages.warning(
             request,
@@ -193,7 +168,7 @@ def transition_view(request, object_id, action):
         )
     else:
         messages.success(request, done)
-    return redirect(back)
+    return True
 
 
 class ReviewQueueFilter(admin.SimpleListFilter):

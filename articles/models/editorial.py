@@ -11,7 +11,7 @@ from .images import not_blank
 
 
 class ArticleEvent(models.Model):
-    """One step in an article's life (who, when, from → to, note). Written only by
+    """One step in an article's life (who, when, which move, from → to, note). Written only by
     `articles.workflow`, never edited, kept forever: an article with history cannot be
     deleted (archive it instead) and a user with history cannot be deleted (deactivate)."""
 
@@ -29,6 +29,9 @@ class ArticleEvent(models.Model):
         help_text=_("Empty when the system made the change (e.g. the demo set-up)."),
     )
     at = models.DateTimeField(_("when"), default=timezone.now, editable=False)
+    # The move's name in `articles.workflow.MOVES` ("submit", "withdraw", …): how the timeline
+    # names the step.
+    action = models.CharField(_("move"), max_length=30, blank=True, editable=False)
     from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, editable=False)
     to_status = models.CharField(_("to"), max_length=20, choices=Status.choices, editable=False)
     note = models.TextField(_("note"), blank=True, editable=False)

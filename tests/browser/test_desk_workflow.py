@@ -49,3 +49,28 @@ def test_editor_sends_back_then_schedules_with_the_buttons(live_server, page: Pa
         go_live.replace(microsecond=0),
     )
     assert not Article.objects.published().filter(pk=article.pk).exists()
+
+
+def test_unpublish_asks_first_and_no_leaves_the_article_live(live_server, page: Page):
+    editor = make_user("Editor")
+    article = make_article(headline="Tide tables corrected")
+    log_in(page, live_server, editor)
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    move = workflow.MOVES["unpublish"]
+
+    asked = []
+
+    def answer_no(dialog):
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", answer_no)
+    page.get_by_role("button", name="Unpublish").click()
+    expect(page.locator(".desk-status")).to_have_text("Published")
+    assert asked == [move.confirm_message(article)]
+    assert Article.objects.published().filter(pk=article.pk).exists()
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Unpublish").click()
+    expect(page.locator(".messagelist")).to_contain_text(move.done_message(article))
+    assert not Article.objects.published().filter(pk=article.pk).exists()
