@@ -51,3 +51,53 @@ def test_someone_who_may_not_see_an_article_learns_nothing_from_a_workflow_post(
     assert b"Secret draft" not in response.content
     article.refresh_from_db()
     assert article.status == Status.IN_REVIEW
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"), [("Photo desk", True), ("Writer", False), ("Editor", False)]
+)
+def test_the_upload_button_is_shown_only_to_those_who_may_upload(client, role, shown):
+    client.force_login(make_user(role))
+    page = client.get(reverse("admin:articles_imageasset_changelist"))
+    assert page.status_code == 200
+    upload = reverse("desk:image_upload")
+    assert (f'href="{upload}"' in page.content.decode()) is shown
+    assert client.get(upload).status_code == (200 if shown else FORBIDDEN)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        lambda pk: reverse("articles:preview", args=[pk]),
+        lambda pk: reverse("admin:articles_article_revisions", args=[pk]),
+        lambda pk: reverse("admin:articles_article_share", args=[pk]),
+        lambda pk: reverse("admin:articles_article_change", args=[pk]),
+    ],
+    ids=["preview", "revisions", "share links", "change page"],
+)
+def test_an_article_one_may_not_see_answers_exactly_like_a_missing_one(client, page):
+    article = make_article(published=False, headline="Secret draft")
+    client.force_login(make_user("Photo desk"))
+    hidden, missing = client.get(page(article.pk)), client.get(page(article.pk + 1000))
+    assert hidden.status_code == missing.status_code == NOT_FOUND
+    assert b"Secret draft" not in hidden.content
+
+
+def test_a_workflow_post_on_a_hidden_article_answers_like_a_missing_one(client):
+    article = make_article(published=False, status=Status.IN_REVIEW)
+    client.force_login(make_user("Photo desk"))
+    hidden = client.post(reverse("admin:articles_article_workflow", args=[article.pk, "publish"]))
+    missing = client.post(
+        reverse("admin:articles_article_workflow", args=[article.pk + 1000, "publish"])
+    )
+    assert hidden.status_code == missing.status_code == NOT_FOUND
+
+
+def test_a_writer_who_may_see_but_not_make_a_move_is_forbidden(client):
+    article = make_article(published=False, status=Status.IN_REVIEW, created_by=make_user("Writer"))
+    client.force_login(make_user("Writer"))
+    assert client.get(reverse("articles:preview", args=[article.pk])).status_code == OK
+    url = reverse("admin:articles_article_workflow", args=[article.pk, "publish"])
+    assert client.post(url).status_code == FORBIDDEN
+    article.refresh_from_db()
+    assert article.status == Status.IN_REVIEW

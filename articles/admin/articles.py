@@ -209,8 +209,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = dict(extra_context or {})
         article = self.get_object(request, unquote(object_id))
-        if article is not None and not permissions.can_preview(request.user, article):
-            raise Http404  # may not see it: told nothing, as everywhere on the desk
+        if not permissions.can_preview(request.user, article):
+            raise Http404  # may not see it (or there is none): told nothing, as on every page
         if article is not None:
             extra_context.update(history.change_page_context(request, article))
             if request.method == "GET" and self.has_view_or_change_permission(request, article):
