@@ -3,9 +3,9 @@
 `check_upload(file)` refuses anything that is not a real, complete, reasonably sized JPEG,
 PNG, WebP or GIF, with a message that says why. `create_image(...)` stores a checked file as
 an ImageAsset and makes its renditions. `files_removed_on_failure()` wraps a unit of work so
-that a failure leaves neither a row nor a stored file behind. `articles_showing_in_body()`
-finds where a picture is used inside article bodies; `delete_image()` refuses to delete a
-picture that is in use anywhere.
+that a failure leaves neither a row nor a stored file behind. `delete_image()` deletes a
+picture and its files; the database refuses a picture in use (hero image, author photo or
+inside a body: `BodyImage`).
 """
 
 import base64
@@ -18,14 +18,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, ProtectedError, Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
 
 from . import renditions
-from .models import Article, ImageAsset
-from .richtext import figure_ids, figure_markup
+from .models import ImageAsset
 
 # Pillow format name → what editors call it. SVG is deliberately absent: it is a document
 # that can carry scripts, not a picture we can safely resize.
@@ -265,48 +263,15 @@ def create_image(
     return image
 
 
-def articles_showing_in_body(image_ids) -> dict[int, list[Article]]:
-    """{image id: [articles whose body shows that picture]}, every status, in one query;
-    drafts first, then the most recently published.
-
-    The sanitizer stores a body picture in exactly one shape (`richtext.figure_markup`), so a
-    text search for that shape finds every use and nothing else. Each article found is
-    checked again with the body's own parser.
-    """
-    wanted = {int(pk) for pk in image_ids}
-    if not wanted:
-        return {}
-    found = {pk: [] for pk in wanted}
-    in_any_body = Q()
-    for pk in sorted(wanted):
-        in_any_body |= Q(body__contains=figure_markup(pk))
-    articles = Article.objects.filter(in_any_body).only("headline", "status", "body")
-    for article in articles.order_by(F("published_at").desc(nulls_first=True), "-pk"):
-        for pk in wanted.intersection(figure_ids(article.body)):
-            found[pk].append(article)
-    return found
-
-
 def delete_image(image):
     """Delete a library picture and, once that is committed, its files.
 
-    A picture in use is protected: ProtectedError, nothing deleted. That covers a hero image
-    and an author photo (the database refuses) and a picture inside an article's body, in an
-    article of any status: a draft or scheduled story would otherwise lose it without anyone
-    noticing, and an unpublished one could come back with a hole.
+    A picture in use is protected by the database (`on_delete=PROTECT`): a hero image, an
+    author photo or a picture inside an article's body (`BodyImage`), in an article of any
+    status. Deleting it raises ProtectedError, whose protected objects name where it is
+    used, and nothing is deleted.
     """
     files = [(f.storage, f.name) for f in [image.file, *(r.file for r in image.renditions.all())]]
     with transaction.atomic():
-        in_bodies = articles_showing_in_body([image.pk])[image.pk]
-        if in_bodies:
-            raise ProtectedError(body_use_message(image, in_bodies), set(in_bodies))
         image.delete()
         transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
-
-
-def body_use_message(image, articles) -> str:
-    headlines = ", ".join(f"“{a.headline}” ({a.get_status_display()})" for a in articles)
-    return _(
-        "The picture “%(image)s” cannot be deleted: it is shown in the body of %(articles)s. "
-        "Remove it from those articles first."
-    ) % {"image": image, "articles": headlines}

@@ -58,12 +58,24 @@ def crop_box(width, height, ratio, focal_x=50, focal_y=50):
     return (left, top, left + crop_w, top + crop_h)
 
 
+def measure(image):
+    """Store the oriented size of a picture stored before its size was known (uploads set it
+    in `imaging.create_image`). Called by `make_renditions`, the one place that then needs
+    it; does nothing when the size is known."""
+    if image.width and image.height:
+        return
+    with image.file.open("rb") as file, Image.open(file) as original:
+        image.width, image.height = ImageOps.exif_transpose(original).size
+    image.save(update_fields=["width", "height"])
+
+
 def planned_specs(image, variants=VARIANTS):
-    """{spec: (variant, box, width, height)} for every rendition the image should have."""
-    if not (image.width and image.height):  # a picture stored before its size was known
-        with image.file.open("rb") as file, Image.open(file) as original:
-            image.width, image.height = ImageOps.exif_transpose(original).size
-        image.save(update_fields=["width", "height"])
+    """{spec: (variant, box, width, height)} for every rendition the image should have.
+
+    Pure: reads the stored size and writes nothing. A picture whose size is not known yet
+    has no plan (and so no renditions to find) until `make_renditions` measures it."""
+    if not (image.width and image.height):
+        return {}
     plan = {}
     for name in variants:
         variant = VARIANTS[name]
@@ -113,6 +125,7 @@ def make_renditions(image, *, variants=VARIANTS, stored=None):
     `stored` collects the names of files written (see imaging.files_removed_on_failure).
     """
     stored = [] if stored is None else stored
+    measure(image)
     plan = planned_specs(image, variants)
     existing = {r.spec: r for r in image.renditions.all() if r.spec in plan}
     missing = {spec: item for spec, item in plan.items() if spec not in existing}
@@ -170,8 +183,8 @@ def renditions_for(image, variant, *, make=True):
     """
     plan = planned_specs(image, [variant])
     found = [r for r in image.renditions.all() if r.spec in plan]
-    if len(found) < len(plan) and make:
-        found = [r for r in make_renditions(image, variants=[variant]) if r.spec in plan]
+    if make and (not plan or len(found) < len(plan)):
+        found = make_renditions(image, variants=[variant])  # measures an unmeasured picture
     return sorted(found, key=lambda r: r.width)
 
 

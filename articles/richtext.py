@@ -1,9 +1,14 @@
 """The article body: HTML limited to what a news article uses, cleaned before it is stored.
 
 One schema, three consumers: the editor (`EDITOR_EXTENSIONS`, django-prose-editor), the
-sanitizer (`ALLOWED_TAGS`/`ALLOWED_ATTRIBUTES`, nh3) and the reader page (`render_body`).
-A picture from the library is stored as a reference, `<figure data-image="ID"></figure>`, and
-drawn at render time by the one picture include, so its caption and credit stay current.
+sanitizer (`ALLOWED_TAGS`/`ALLOWED_ATTRIBUTES`, nh3) and the reader page (the `article_body`
+filter in `articles/templatetags/newsroom.py`). A picture from the library is stored as a
+reference, `<figure data-image="ID"></figure>`, and drawn at render time by the one picture
+include, so its caption and credit stay current; `figure_ids()` reads the references, from
+which `Article.save()` keeps the `BodyImage` table (what protects a picture in use).
+
+This module is pure: it imports no models and no templates (`tests/test_body_images.py`
+checks), so the models can use it and rendering lives with the template library.
 
 The body is cleaned once, before it is stored, by `Article.save()` (the only write path for a
 body: `ArticleQuerySet` refuses the others). The reader page trusts what is stored and only
@@ -12,7 +17,6 @@ word counts and revision comparisons; the editor's live count follows the same r
 (`BREAK_TAGS` and `WORDS_PER_MINUTE` reach it as data- attributes).
 """
 
-import functools
 import math
 import re
 from html import unescape
@@ -20,7 +24,6 @@ from html import unescape
 import nh3
 from django.db import models
 from django.utils.html import strip_tags
-from django.utils.safestring import SafeString, mark_safe
 from django_prose_editor.fields import ProseEditorFormField
 
 # What the editor offers (django-prose-editor / Tiptap extension names).
@@ -50,8 +53,8 @@ FIGURE_REFERENCE = re.compile(r'<figure data-image="([0-9]+)"></figure>')
 
 
 def figure_markup(image_id: int) -> str:
-    """How a library picture is stored in a body: the only shape the sanitizer leaves, so an
-    exact text search for it finds every body that shows the picture (articles/imaging.py)."""
+    """How a library picture is stored in a body: the only shape the sanitizer leaves, so
+    `figure_ids()` reads every reference with one exact pattern."""
     return f'<figure data-image="{int(image_id)}"></figure>'
 
 
@@ -101,36 +104,9 @@ def _normalise_figures(html):
 
 
 def figure_ids(html: str) -> list[int]:
+    """The library pictures a (cleaned) body shows, in order, once per figure: a picture
+    placed twice is listed twice."""
     return [int(number) for number in FIGURE_REFERENCE.findall(html or "")]
-
-
-@functools.cache
-def _picture_template():
-    """The project's one picture rendering (`{% picture %}`), called, never copied."""
-    from django.template import engines
-
-    return engines["django"].from_string('{% load newsroom %}{% picture image "hero" %}')
-
-
-def render_body(html: str) -> SafeString:
-    """The stored body as readers see it, each library reference drawn by the one picture
-    include (one query for all pictures). `html` is what `Article.save()` stored, cleaned
-    there: it is marked safe, not cleaned again on every request."""
-    from articles.models import ImageAsset
-
-    ids = figure_ids(html)
-    if not ids:
-        return mark_safe(html)
-    images = ImageAsset.objects.prefetch_related("renditions").in_bulk(ids)
-    template = _picture_template()
-
-    def draw(match):
-        image = images.get(int(match[1]))
-        if image is None:
-            return ""  # no such picture (e.g. pasted from another site): no empty frame
-        return f'<div class="story__figure">{template.render({"image": image})}</div>'
-
-    return mark_safe(FIGURE_REFERENCE.sub(draw, html))
 
 
 def plain_text(html: str) -> str:

@@ -178,10 +178,12 @@ def test_a_picture_inside_an_article_body_cannot_be_deleted(
     )
     files = stored_files(Path(settings.MEDIA_ROOT))
     page = admin_client.get(delete_url(image))
+    # Django's own confirmation, from the database's PROTECT on `BodyImage`.
     assertContains(page, "cannot be deleted while it is used")
-    assertContains(page, "Storm over the bay</a> (Published)")
-    assertContains(page, "Flood defences: the long read</a> (Draft)")
-    assertContains(page, reverse("admin:articles_article_change", args=[published.pk]))
+    assertContains(
+        page, "Picture in a body: “Storm over the bay” (Published), showing “Waves at the pier”"
+    )
+    assertContains(page, "Picture in a body: “Flood defences: the long read” (Draft)")
     assertNotContains(page, "Yes, I’m sure")
 
     response = admin_client.post(delete_url(image), {"post": "yes"})
@@ -201,9 +203,12 @@ def test_a_picture_inside_an_article_body_cannot_be_deleted(
 
 def test_deleting_a_picture_shown_in_a_body_is_refused_with_the_articles_named():
     image = make_image()
-    make_article(headline="Storm over the bay", body=figure(image))
-    with pytest.raises(ProtectedError, match="shown in the body of “Storm over the bay”"):
+    article = make_article(headline="Storm over the bay", body=figure(image))
+    with pytest.raises(ProtectedError) as refused:
         imaging.delete_image(image)
+    [use] = refused.value.protected_objects
+    assert use.article == article
+    assert str(use).startswith("“Storm over the bay” (Published)")
     assert ImageAsset.objects.filter(pk=image.pk).exists()
 
 
@@ -242,7 +247,7 @@ def test_bulk_delete_refuses_pictures_in_use_and_says_where(admin_client):
 
     response = delete_selected(used, unused)
     assertContains(response, "The selected pictures cannot be deleted while they are used")
-    assertContains(response, "Storm over the bay</a> (Published): “Waves at the pier")
+    assertContains(response, "“Storm over the bay” (Published), showing “Waves at the pier”")
     assert ImageAsset.objects.count() == 2
     delete_selected(unused)
     assert list(ImageAsset.objects.all()) == [used]

@@ -184,3 +184,26 @@ def test_opening_an_article_never_makes_renditions_for_the_picture_picker(admin_
     assert preview[str(waiting.pk)]["url"] is None
     assert preview[str(waiting.pk)]["credit_line"] == "Image credit: Jo Reyes / Agency"
     assert preview[str(ready.pk)]["url"] == renditions.jpeg(ready, "hero").url
+
+
+def test_planning_writes_nothing_and_the_size_is_measured_where_renditions_are_made(
+    client, django_assert_num_queries
+):
+    # A picture stored before its size was known (a row from before uploads measured).
+    image = make_image(renditions=False, file=upload(phone_jpeg(), "phone.jpg"))
+    assert (image.width, image.height) == (0, 0)
+
+    with django_assert_num_queries(0):
+        assert renditions.planned_specs(image) == {}
+    assert renditions.jpeg(image, "hero", make=False) is None  # a page that only reads
+    image.refresh_from_db()
+    assert (image.width, image.height) == (0, 0)
+
+    article = make_article(hero_image=image)
+    assert client.get(article.get_absolute_url()).status_code == 200  # renders, so makes them
+
+    image.refresh_from_db()
+    assert (image.width, image.height) == (40, 60)  # upright, as the plan needs
+    assert set(renditions.planned_specs(image, ["hero"])) <= {
+        r.spec for r in image.renditions.all()
+    }

@@ -19,14 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import importing, permissions, renditions, revisions, workflow
 from ..models import Article, ArticleAutosave, ImageAsset, Section
-from ..richtext import (
-    BREAK_TAGS,
-    WORDS_PER_MINUTE,
-    figure_ids,
-    plain_text,
-    render_body,
-    sanitize_html,
-)
+from ..richtext import BREAK_TAGS, WORDS_PER_MINUTE, plain_text, sanitize_html
+from ..templatetags.newsroom import article_body
 from .common import admin_page, article_or_404
 
 # The typed fields an autosave keeps (and "Restore" puts back).
@@ -248,7 +242,7 @@ def read_only_fieldsets(fieldsets):
 
 def body_as_read(article):
     """The body through the public page's own rendering (sanitized, pictures drawn)."""
-    return format_html('<div class="newsroom-body-read">{}</div>', render_body(article.body))
+    return format_html('<div class="newsroom-body-read">{}</div>', article_body(article.body))
 
 
 def library_pictures(article):
@@ -257,12 +251,11 @@ def library_pictures(article):
 
     Only renditions already made are read (one prefetch): opening an article never makes
     renditions. A picture without one is listed and previewed by its caption and credit."""
-    in_body = figure_ids(article.body) if article and article.pk else []
     library = ImageAsset.objects.prefetch_related("renditions")
     recent = list(library.order_by("-uploaded_at", "-pk")[:60])
     images = {image.pk: image for image in recent}
-    missing = [pk for pk in in_body if pk not in images]
-    images.update(library.in_bulk(missing))
+    if article and article.pk:  # older pictures the body shows (`BodyImage`) are previewed too
+        images.update(library.filter(body_uses__article=article).exclude(pk__in=images).in_bulk())
     preview = {}
     for image in images.values():
         # A small rendition, not the original (which may be 12 megapixels).

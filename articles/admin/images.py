@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.views.main import ChangeList
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, F
@@ -63,17 +62,6 @@ class ImageAssetForm(forms.ModelForm):
         return cleaned
 
 
-class ImageChangeList(ChangeList):
-    """The library's list: each listed picture also counts the article bodies that show it,
-    one query for the whole page (see `ImageAssetAdmin.uses`)."""
-
-    def get_results(self, request):
-        super().get_results(request)
-        in_bodies = imaging.articles_showing_in_body(image.pk for image in self.result_list)
-        for image in self.result_list:
-            image.body_use_count = len(in_bodies[image.pk])
-
-
 def _article_link(article):
     return reverse("admin:articles_article_change", args=[article.pk])
 
@@ -120,18 +108,15 @@ class ImageAssetAdmin(admin.ModelAdmin):
             .annotate(
                 use_count=Count("hero_articles", distinct=True)
                 + Count("author_photos", distinct=True)
+                + Count("body_uses", distinct=True)
             )
             .order_by(*ImageAsset._meta.ordering)  # a grouped query drops the default order
         )
 
-    def get_changelist(self, request, **kwargs):
-        return ImageChangeList
-
-    # Not sortable: sorting by body uses would mean searching every body for every picture.
-    @admin.display(description=_("Used"))
+    @admin.display(description=_("Used"), ordering="use_count")
     def uses(self, obj):
-        """Hero images, author photos and pictures inside article bodies."""
-        return obj.use_count + getattr(obj, "body_use_count", 0) or "—"
+        """Hero images, author photos and articles showing it in their body."""
+        return obj.use_count or "—"
 
     @admin.display(description=_("Used in"))
     def used_in(self, obj):
@@ -143,7 +128,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
             for a in obj.hero_articles.order_by(F("published_at").desc(nulls_first=True))
         ] + [
             (_article_link(a), a.headline, _("in the body"), a.get_status_display())
-            for a in imaging.articles_showing_in_body([obj.pk])[obj.pk]
+            for a in obj.articles_in_body.order_by(F("published_at").desc(nulls_first=True))
         ]
         photos = [
             (reverse("admin:articles_author_change", args=[a.pk]), a.name, _("author photo"))
@@ -157,26 +142,6 @@ class ImageAssetAdmin(admin.ModelAdmin):
             [(format_html('<a href="{}">{}</a> ({} · {})', *use),) for use in uses]
             + [(format_html('<a href="{}">{}</a> ({})', *use),) for use in photos],
         )
-
-    def get_deleted_objects(self, objs, request):
-        """Django lists what the database protects (hero images, author photos); add the
-        article bodies that show a picture, which `imaging.delete_image` refuses too."""
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
-        images = {image.pk: image for image in objs}
-        for pk, articles in imaging.articles_showing_in_body(images).items():
-            protected += [
-                format_html(
-                    '{}: <a href="{}">{}</a> ({}): “{}” {}',
-                    _("Article"),
-                    _article_link(article),
-                    article.headline,
-                    article.get_status_display(),
-                    images[pk],
-                    _("in the body"),
-                )
-                for article in articles
-            ]
-        return deleted, counts, perms_needed, protected
 
     @admin.display(description=_("Picture"))
     def picture(self, obj):
@@ -213,6 +178,8 @@ class ImageAssetAdmin(admin.ModelAdmin):
             storage = obj.file.storage
             transaction.on_commit(lambda: storage.delete(old_file))
 
+    # What is in use was refused before this point: the database protects it (PROTECT) and
+    # the confirmation page lists where it is used. These only add removing the files.
     def delete_model(self, request, obj):
         imaging.delete_image(obj)
 

@@ -1,6 +1,6 @@
 """The newsroom's content model. Import models from here: `from articles.models import Article`."""
 
-from .articles import Article, ArticleQuerySet, Byline, RelatedArticle, Status
+from .articles import Article, ArticleQuerySet, BodyImage, Byline, RelatedArticle, Status
 from .authors import Author
 from .autosave import ArticleAutosave
 from .editorial import ArticleEvent, Correction
@@ -15,6 +15,7 @@ __all__ = [
     "ArticleEvent",
     "ArticleQuerySet",
     "Author",
+    "BodyImage",
     "Byline",
     "Correction",
     "ImageAsset",

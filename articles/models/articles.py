@@ -1,12 +1,20 @@
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from articles.richtext import SanitizedHTMLField, plain_text, reading_minutes, sanitize_html
+from articles.richtext import (
+    SanitizedHTMLField,
+    figure_ids,
+    plain_text,
+    reading_minutes,
+    sanitize_html,
+)
+
+from .images import ImageAsset
 
 
 class Status(models.TextChoices):
@@ -61,7 +69,12 @@ class ArticleQuerySet(models.QuerySet):
         objs = list(objs)
         for article in objs:
             article.prepare_body()
-        return super().bulk_create(objs, *args, **kwargs)
+        with transaction.atomic(using=self.db):
+            created = super().bulk_create(objs, *args, **kwargs)
+            for article in created:
+                if article.pk is not None:
+                    article.keep_body_images()
+        return created
 
     def published(self):
         """What readers may see: the one definition of "public".
@@ -134,6 +147,14 @@ class Article(models.Model):
         verbose_name=_("section"),
         on_delete=models.PROTECT,
         related_name="articles",
+    )
+    body_pictures = models.ManyToManyField(
+        "articles.ImageAsset",
+        verbose_name=_("pictures in the body"),
+        through="articles.BodyImage",
+        related_name="articles_in_body",
+        editable=False,
+        help_text=_("The library pictures the body shows. Kept from the body when it is saved."),
     )
     authors = models.ManyToManyField(
         "articles.Author",
@@ -215,7 +236,10 @@ class Article(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, *BODY_DERIVED_FIELDS}
-        super().save(*args, **kwargs)
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+            if update_fields is None or "body" in update_fields:
+                self.keep_body_images()
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -235,6 +259,29 @@ class Article(models.Model):
         self.body = sanitize_html(self.body)
         for name, value in derived_from_body(self.body).items():
             setattr(self, name, value)
+
+    def keep_body_images(self):
+        """Make the `BodyImage` rows say which library pictures the stored body shows, in
+        order of first appearance: one row per picture, however often it is placed.
+
+        A reference to a picture that does not exist (pasted from another site, or restored
+        from a revision after the picture was deleted) gets no row and does not stop the save;
+        the reader page draws nothing for it. An unchanged body costs one query.
+        """
+        wanted = list(dict.fromkeys(figure_ids(self.body)))
+        current = list(self.body_images.order_by("position").values_list("image_id", flat=True))
+        if wanted == current:
+            return
+        new = set(wanted).difference(current)
+        known = set(ImageAsset.objects.filter(pk__in=new).values_list("pk", flat=True))
+        keep = [pk for pk in wanted if pk in known or pk in current]
+        if keep == current:
+            return
+        self.body_images.all().delete()
+        BodyImage.objects.bulk_create(
+            BodyImage(article=self, image_id=pk, position=position)
+            for position, pk in enumerate(keep)
+        )
 
     def _unique_slug(self):
         base = slugify(self.headline)[:190].strip("-") or "article"
@@ -284,6 +331,46 @@ class Byline(models.Model):
 
     def __str__(self):
         return str(self.author)
+
+
+class BodyImage(models.Model):
+    """A library picture shown inside an article's body: derived from the body by
+    `Article.save()` (never edited by hand), so that the database knows the use.
+
+    `image` is PROTECT: a picture shown in any article's body, of any status, cannot be
+    deleted (a draft or scheduled story would otherwise lose it unnoticed), and Django's
+    delete confirmation names the article. One row per picture per article, in order of
+    first appearance; a picture placed twice is one use (the body itself says where).
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="body_images")
+    image = models.ForeignKey(
+        "articles.ImageAsset",
+        verbose_name=_("picture"),
+        on_delete=models.PROTECT,
+        related_name="body_uses",
+    )
+    position = models.PositiveSmallIntegerField(_("order"))
+
+    class Meta:
+        # As Django's delete confirmation for a picture lists each use:
+        # "Picture in a body: “Storm over the bay” (Draft), showing “Waves at the pier”".
+        verbose_name = _("picture in a body")
+        verbose_name_plural = _("pictures in bodies")
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "position"], name="body_image_unique_position"
+            ),
+            models.UniqueConstraint(fields=["article", "image"], name="body_image_unique_image"),
+        ]
+
+    def __str__(self):
+        article, image = self.article, self.image
+        return (
+            f"“{article.headline}” ({article.get_status_display()}), "
+            f"showing “{image.caption or image.alt_text}”"
+        )
 
 
 class RelatedArticle(models.Model):

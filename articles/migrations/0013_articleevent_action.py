@@ -28,7 +28,7 @@ def name_past_moves(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0010_fill_body_text")]
+    dependencies = [("articles", "0012_fill_body_images")]
 
     operations = [
         migrations.AddField(
