@@ -66,7 +66,7 @@ def test_the_upload_button_is_shown_only_to_those_who_may_upload(client, role, s
 
 
 @pytest.mark.parametrize(
-    "page",
+    "where",
     [
         lambda pk: reverse("articles:preview", args=[pk]),
         lambda pk: reverse("admin:articles_article_revisions", args=[pk]),
@@ -75,10 +75,10 @@ def test_the_upload_button_is_shown_only_to_those_who_may_upload(client, role, s
     ],
     ids=["preview", "revisions", "share links", "change page"],
 )
-def test_an_article_one_may_not_see_answers_exactly_like_a_missing_one(client, page):
+def test_an_article_one_may_not_see_answers_exactly_like_a_missing_one(client, where):
     article = make_article(published=False, headline="Secret draft")
     client.force_login(make_user("Photo desk"))
-    hidden, missing = client.get(page(article.pk)), client.get(page(article.pk + 1000))
+    hidden, missing = client.get(where(article.pk)), client.get(where(article.pk + 1000))
     assert hidden.status_code == missing.status_code == NOT_FOUND
     assert b"Secret draft" not in hidden.content
 
