@@ -17,9 +17,11 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from . import notifications, permissions
 from .models import Article, ArticleEvent, Status
+from .people import display_name
 
 # The states each move starts from. The target state is fixed by the function.
 SOURCES = {
@@ -112,9 +114,11 @@ def submit(article: Article, *, by, reviewer=None, deadline: datetime | None = N
     if deadline is not None and deadline <= timezone.now():
         raise TransitionError("The review deadline must be in the future.")
     article.reviewer, article.review_deadline = reviewer, deadline
-    who = (reviewer.get_full_name() or reviewer.get_username()) if reviewer else "any editor"
+    who = display_name(reviewer) if reviewer else "any editor"
     note = f"Reviewer: {who}" + (
-        f", by {timezone.localtime(deadline):%d %b %Y %H:%M}" if deadline else ""
+        f", by {date_format(timezone.localtime(deadline), 'SHORT_DATETIME_FORMAT')}"
+        if deadline
+        else ""
     )
     _finish(
         article,
@@ -168,7 +172,9 @@ def schedule(article: Article, *, by, at: datetime, note: str = "") -> Article:
         raise TransitionError("Choose a time in the future, or publish now.")
     article, current = _begin(article, by, "schedule")
     article.published_at = at
-    note = note.strip() or f"Goes live {timezone.localtime(at):%d %b %Y %H:%M}"
+    note = (
+        note.strip() or f"Goes live {date_format(timezone.localtime(at), 'SHORT_DATETIME_FORMAT')}"
+    )
     return _finish(article, current, by, Status.SCHEDULED, note=note, fields=["published_at"])
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from .. import notifications, permissions, workflow
 from ..models import Article, Status
+from ..people import display_name
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -124,10 +125,10 @@ def status_summary(article):
     if article.status != Status.IN_REVIEW:
         return status
     reviewer = article.reviewer
-    who = (reviewer.get_full_name() or reviewer.get_username()) if reviewer else _("any editor")
+    who = display_name(reviewer) if reviewer else _("any editor")
     if article.review_deadline is None:
         return f"{status}: {who}"
-    deadline = date_format(timezone.localtime(article.review_deadline), "j M, H:i")
+    deadline = date_format(timezone.localtime(article.review_deadline), "SHORT_DATETIME_FORMAT")
     return f"{status}: {who}, by {deadline}"
 
 

@@ -60,3 +60,11 @@ def article_body(html):
     from articles.richtext import render_body
 
     return render_body(html)
+
+
+@register.filter
+def display_name(user):
+    """A person's name as the newsroom shows it: `{{ user|display_name }}`."""
+    from articles.people import display_name
+
+    return display_name(user)
