@@ -3,10 +3,10 @@ from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from articles.richtext import SanitizedHTMLField, plain_text, reading_minutes, sanitize_html
+from articles.slugs import unique_slug
 
 
 class Status(models.TextChoices):
@@ -210,7 +210,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = self._unique_slug()
+            self.slug = unique_slug(Article, self.headline, exclude_pk=self.pk)
         self.prepare_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
@@ -235,13 +235,6 @@ class Article(models.Model):
         self.body = sanitize_html(self.body)
         for name, value in derived_from_body(self.body).items():
             setattr(self, name, value)
-
-    def _unique_slug(self):
-        base = slugify(self.headline)[:190].strip("-") or "article"
-        slug, n = base, 2
-        while Article.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
 
     def related_articles(self):
         """Curated related articles, in the editor's order, readers' rule applied."""
