@@ -46,6 +46,11 @@ def _refuse_body(fields):
         )
 
 
+def public_now() -> Q:
+    """What `published()` filters on: a live status and a publication time that has come."""
+    return Q(status__in=LIVE_STATUSES, published_at__lte=timezone.now())
+
+
 class ArticleQuerySet(models.QuerySet):
     # The reader page trusts the stored body (it is cleaned once, in `Article.save()`), so
     # the bulk writes that skip save() may not write it.
@@ -68,7 +73,15 @@ class ArticleQuerySet(models.QuerySet):
 
         Every public view, listing, feed, sitemap and search starts from this.
         """
-        return self.filter(status__in=LIVE_STATUSES, published_at__lte=timezone.now())
+        return self.filter(public_now())
+
+    def in_state(self, status):
+        """Articles whose state on the desk (`workflow.state`) is `status`, by the one rule
+        of `published()`: a scheduled article whose time has come is Published, no longer
+        Scheduled."""
+        if status == Status.PUBLISHED:
+            return self.filter(public_now() | Q(status=Status.PUBLISHED))
+        return self.filter(status=status).exclude(public_now())
 
     def with_parts(self):
         """Section, picture with its renditions and byline, in a fixed number of queries."""
