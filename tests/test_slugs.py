@@ -44,7 +44,7 @@ def test_long_text_is_cut_leaving_room_for_a_suffix_and_no_trailing_hyphen():
     assert len(first.slug) == 189 and not first.slug.endswith("-")
     assert LONG_HEADLINE.lower().replace(" ", "-").startswith(first.slug)
     assert second.slug == f"{first.slug}-2"
-    author = Author.objects.create(name="Mara " * 30)
+    author = Author.objects.create(name=("Mara " * 24).strip())  # 119 of 120 characters
     assert len(author.slug) <= 110 and not author.slug.endswith("-")
 
 
