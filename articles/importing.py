@@ -18,13 +18,13 @@ from pathlib import PurePath
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
 from . import imaging, revisions
 from .models import Article, Author, Byline, ImageAsset, RelatedArticle, Section, Status
 from .permissions import can_edit, can_import
 from .richtext import sanitize_html
+from .slugs import slug_base
 
 CREDIT_LINE = re.compile(r"^\s*image\s+credit\s*:\s*(?P<credit>.*?)\s*$", re.IGNORECASE)
 RELATED_LINE = re.compile(r"^\s*(#+\s*)?related\s+articles\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -255,11 +255,7 @@ def find_or_create_author(name: str) -> Author:
     author = Author.objects.filter(name__iexact=name.strip()).first()
     if author:
         return author
-    base = slugify(name)[:110] or "author"
-    slug, n = base, 2
-    while Author.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return Author.objects.create(name=name.strip(), slug=slug)
+    return Author.objects.create(name=name.strip())  # Author.save() gives it a unique slug
 
 
 def find_owner(username: str | None, authors: list[str] = ()):
@@ -332,7 +328,7 @@ def import_article(
             "A picture needs a credit: give one (--credit, or the credit field) or add an "
             "“Image Credit: …” line to the file."
         )
-    slug = slugify(parsed.headline)[:200].strip("-")
+    slug = slug_base(Article, parsed.headline)  # as Article.save() would make it
     if not slug:
         raise ImportProblem(f"The headline “{parsed.headline}” gives no usable web address.")
     existing = Article.objects.select_for_update().filter(slug=slug).first()

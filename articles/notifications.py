@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 
 from . import permissions
+from .people import display_name
 
 logger = logging.getLogger(__name__)
 
@@ -51,9 +52,7 @@ def desk_link(article) -> str:
 
 
 def name(user) -> str:
-    if user is None:
-        return "The newsroom"
-    return user.get_full_name() or user.get_username()
+    return display_name(user)
 
 
 def reviewers(article) -> list[str]:

@@ -15,6 +15,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from .people import display_name
+
 
 def _key(article_pk) -> str:
     return f"articles:presence:{article_pk}"
@@ -34,7 +36,7 @@ def touch(article_pk, user, *, page: str = "") -> list[str]:
     """Note that `user` has the article open (on `page`); return the names of the others."""
     entries = _fresh(cache.get(_key(article_pk), {}))
     entries[str(user.pk)] = {
-        "name": user.get_full_name() or user.get_username(),
+        "name": display_name(user),
         "seen": time.time(),
         "page": page,
     }

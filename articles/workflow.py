@@ -27,11 +27,13 @@ from types import MappingProxyType
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from . import notifications, permissions
 from .models import Article, ArticleEvent, Status
+from .people import display_name
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ def _finish(article, current, by, name, *, note="", fields=()) -> Article:
 
 
 def _when(moment: datetime) -> str:
-    return timezone.localtime(moment).strftime("%d %b %Y %H:%M")
+    return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
 
 
 @transaction.atomic
@@ -139,7 +141,7 @@ def submit(article: Article, *, by, reviewer=None, deadline: datetime | None = N
     if deadline is not None and deadline <= timezone.now():
         raise TransitionError(_("The review deadline must be in the future."))
     article.reviewer, article.review_deadline = reviewer, deadline
-    who = (reviewer.get_full_name() or reviewer.get_username()) if reviewer else "any editor"
+    who = display_name(reviewer) if reviewer else "any editor"
     note = f"Reviewer: {who}" + (f", by {_when(deadline)}" if deadline else "")
     return _finish(
         article, current, by, "submit", note=note, fields=["reviewer", "review_deadline"]

@@ -128,6 +128,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The house date formats (newsroom/formats/en_GB/formats.py): the locale file wins over
+# DATETIME_FORMAT and friends in settings, so they live in a format module of our own.
+FORMAT_MODULE_PATH = ["newsroom.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True

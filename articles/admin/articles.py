@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import permissions, revisions, workflow
 from ..models import Article, Byline, Correction, RelatedArticle
-from . import editor, history, review
+from . import editor, filters, history, review
 from .common import ConstrainedInlineForm, thumbnail
 
 
@@ -71,7 +71,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "published_at",
     ]
     list_display_links = ["picture", "headline"]
-    list_filter = [review.ReviewQueueFilter, "status", "section", "published_at"]
+    list_filter = [review.ReviewQueueFilter, filters.StatusFilter, "section", "published_at"]
     search_fields = ["headline", "standfirst", "slug"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}

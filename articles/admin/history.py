@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from .. import permissions, presence, revisions, sharing
 from ..models import Article, Revision
+from ..people import display_name
 from .common import admin_page, article_or_404
 
 
@@ -43,7 +44,7 @@ class ArticleAdminForm(forms.ModelForm):
 
 def conflict_message(article, changed_at):
     changer = who_changed(article, changed_at)
-    who = (changer.get_full_name() or changer.get_username()) if changer else _("someone else")
+    who = display_name(changer) if changer else _("someone else")
     return format_html(
         "{} <a href='{}' target='_blank' rel='noopener'>{}</a>",
         _(

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from .. import notifications, permissions, workflow
 from ..models import Status
+from ..people import display_name
 from .common import article_or_404
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -42,6 +43,7 @@ class SubmitForm(forms.Form):
         self.fields["reviewer"].queryset = permissions.reviewers().order_by(
             "first_name", "last_name", "username"
         )
+        self.fields["reviewer"].label_from_instance = display_name
 
     def arguments(self):
         return {
@@ -90,10 +92,10 @@ def status_summary(article):
     if article.status != Status.IN_REVIEW:
         return status
     reviewer = article.reviewer
-    who = (reviewer.get_full_name() or reviewer.get_username()) if reviewer else _("any editor")
+    who = display_name(reviewer) if reviewer else _("any editor")
     if article.review_deadline is None:
         return f"{status}: {who}"
-    deadline = date_format(timezone.localtime(article.review_deadline), "j M, H:i")
+    deadline = date_format(timezone.localtime(article.review_deadline), "SHORT_DATETIME_FORMAT")
     return f"{status}: {who}, by {deadline}"
 
 

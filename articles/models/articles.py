@@ -3,7 +3,6 @@ from django.db import models, transaction
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from articles.richtext import (
@@ -13,6 +12,7 @@ from articles.richtext import (
     reading_minutes,
     sanitize_html,
 )
+from articles.slugs import unique_slug
 
 from .images import ImageAsset
 
@@ -54,6 +54,11 @@ def _refuse_body(fields):
         )
 
 
+def public_now() -> Q:
+    """What `published()` filters on: a live status and a publication time that has come."""
+    return Q(status__in=LIVE_STATUSES, published_at__lte=timezone.now())
+
+
 class ArticleQuerySet(models.QuerySet):
     # The reader page trusts the stored body (it is cleaned once, in `Article.save()`), so
     # the bulk writes that skip save() may not write it.
@@ -81,7 +86,15 @@ class ArticleQuerySet(models.QuerySet):
 
         Every public view, listing, feed, sitemap and search starts from this.
         """
-        return self.filter(status__in=LIVE_STATUSES, published_at__lte=timezone.now())
+        return self.filter(public_now())
+
+    def in_state(self, status):
+        """Articles whose state on the desk (`workflow.state`) is `status`, by the one rule
+        of `published()`: a scheduled article whose time has come is Published, no longer
+        Scheduled."""
+        if status == Status.PUBLISHED:
+            return self.filter(public_now() | Q(status=Status.PUBLISHED))
+        return self.filter(status=status).exclude(public_now())
 
     def with_parts(self):
         """Section, picture with its renditions and byline, in a fixed number of queries."""
@@ -231,7 +244,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = self._unique_slug()
+            self.slug = unique_slug(Article, self.headline, exclude_pk=self.pk)
         self.prepare_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
@@ -282,13 +295,6 @@ class Article(models.Model):
             BodyImage(article=self, image_id=pk, position=position)
             for position, pk in enumerate(keep)
         )
-
-    def _unique_slug(self):
-        base = slugify(self.headline)[:190].strip("-") or "article"
-        slug, n = base, 2
-        while Article.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
 
     def related_articles(self):
         """Curated related articles, in the editor's order, readers' rule applied."""

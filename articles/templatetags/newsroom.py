@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from articles import people
 from articles.models import ImageAsset
 from articles.renditions import VARIANTS, at_least, renditions_for
 from articles.renditions import jpeg as jpeg_rendition
@@ -80,3 +81,9 @@ def article_body(html) -> SafeString:
         return f'<div class="story__figure">{drawn}</div>'
 
     return mark_safe(FIGURE_REFERENCE.sub(draw, html))
+
+
+@register.filter
+def display_name(user):
+    """A person's name as the newsroom shows it: `{{ user|display_name }}`."""
+    return people.display_name(user)
