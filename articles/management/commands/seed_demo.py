@@ -1,37 +1,58 @@
-"""Create demo content: sections, authors, credited pictures and articles. Safe to run again."""
+"""Create demo content: sections, authors, credited pictures and articles. Safe to run again.
+
+The copy is data: one Markdown file per article in `articles/demo/`, in the importer's own
+format, and `articles/demo/manifest.toml` for what copy does not carry (section, authors, age,
+the pictures drawn here with Pillow, drafts). Each article goes the real way in: parsed and
+imported by `articles.importing` (as `manage.py import_article` does), then published by
+`workflow.publish` as the system, dated its age in the past. Drafts stay drafts.
+"""
 
 import io
+import re
 import secrets
+import tomllib
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape
 from PIL import Image, ImageDraw, ImageFont
 
-from articles import imaging, workflow
-from articles.demo_content import ARTICLES, AUTHORS, BODY_FIGURES, DRAFTS, SECTIONS
-from articles.models import Article, Author, Byline, ImageAsset, RelatedArticle, Section
+from articles import imaging, importing, workflow
+from articles.models import Article, Author, ImageAsset, RelatedArticle, Section
 from articles.permissions import EDITOR, PHOTO_DESK, WRITER
 from articles.richtext import figure_markup
 
+DEMO = Path(__file__).resolve().parents[2] / "demo"
 
-def body_html(blocks):
-    parts = []
-    for kind, text, *rest in blocks:
-        if kind == "figure":
-            parts.append(figure_markup(text))  # text: the library picture's id
-        elif kind == "quote":
-            attribution = f"<p>— {escape(rest[0])}</p>" if rest else ""
-            parts.append(f"<blockquote><p>“{escape(text)}”</p>{attribution}</blockquote>")
-        else:
-            parts.append(f"<{kind}>{escape(text)}</{kind}>")
-    return "\n".join(parts)
+# A top-level block of an imported body (the demo copy nests no quote in a quote, no list in
+# a list, so the first closing tag of the same name ends the block).
+BLOCK = re.compile(r"<(p|h[23]|blockquote|[ou]l|figure)\b[^>]*>.*?</\1>", re.DOTALL)
+
+
+def read_manifest() -> dict:
+    return tomllib.loads((DEMO / "manifest.toml").read_text(encoding="utf-8"))
+
+
+def read_copy(name: str) -> importing.ParsedArticle:
+    """One demo file, read and parsed exactly as `manage.py import_article` reads it."""
+    path = DEMO / name
+    return importing.parse(importing.read_text(path.read_bytes(), path.name), path.name)
+
+
+def insert_after_block(html: str, count: int, markup: str) -> str:
+    """`html` with `markup` after its first `count` top-level blocks (paragraphs, headings,
+    quotes, lists): where the manifest puts a picture inside the body."""
+    ends = [block.end() for block in BLOCK.finditer(html)]
+    if not 1 <= count <= len(ends):
+        raise CommandError(f"Cannot put a picture after block {count}: the body has {len(ends)}.")
+    at = ends[count - 1]
+    return f"{html[:at]}\n{markup}{html[at:]}"
 
 
 def hex_to_rgb(value):
@@ -80,23 +101,27 @@ def portrait_jpeg(colour, name, size=400):
 
 
 class Command(BaseCommand):
-    help = "Create demo sections, authors, credited images and articles (idempotent)."
+    help = (
+        "Create demo sections, authors, credited images and articles (idempotent). The "
+        "articles are imported from articles/demo/ and published through the workflow."
+    )
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            created = self.seed()
+            created = self.seed(read_manifest())
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new articles)."))
         if settings.DEBUG:
             self.create_admin()
             self.create_role_users()
 
-    def seed(self):
-        for position, (name, slug) in enumerate(SECTIONS):
-            Section.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})
+    def seed(self, manifest):
+        for position, data in enumerate(manifest["sections"]):
+            Section.objects.get_or_create(
+                slug=data["slug"], defaults={"name": data["name"], "position": position}
+            )
         sections = {section.slug: section for section in Section.objects.all()}
 
-        authors = {}
-        for data in AUTHORS:
+        for data in manifest["authors"]:
             author, created = Author.objects.get_or_create(
                 slug=data["slug"],
                 defaults={"name": data["name"], "role": data["role"], "bio": data["bio"]},
@@ -109,55 +134,61 @@ class Command(BaseCommand):
                     alt=f"Portrait of {data['name']}",
                 )
                 author.save()
-            authors[data["slug"]] = author
 
         now = timezone.now()
-        created_count = 0
-        for seed, data in enumerate(ARTICLES + DRAFTS):
-            if Article.objects.filter(slug=data["slug"]).exists():
-                continue
-            picture = data["image"]
-            article = Article.objects.create(
-                slug=data["slug"],
-                headline=data["headline"],
-                standfirst=data["standfirst"],
-                body=body_html(self.with_figures(data["slug"], data["body"], seed)),
-                section=sections[data["section"]],
-                hero_image=self.image(
-                    landscape_jpeg(*picture["colours"], seed=seed),
-                    credit=picture["credit"],
-                    caption=picture["caption"],
-                    alt=picture["alt"],
-                ),
-            )
-            for position, slug in enumerate(data["authors"]):
-                Byline.objects.create(article=article, author=authors[slug], position=position)
-            if "hours_ago" in data:
-                workflow.publish(article, by=None, at=now - timedelta(hours=data["hours_ago"]))
-            created_count += 1
+        created_count, seeded = 0, []
+        for seed, entry in enumerate(manifest["articles"]):
+            parsed = read_copy(entry["file"])
+            # Seeded before (the importer's slug comes from the headline): leave it as it is.
+            article = Article.objects.filter(headline=parsed.headline).first()
+            if article is None:
+                article = self.import_copy(parsed, entry, sections=sections, seed=seed)
+                if not entry.get("draft"):
+                    at = now - timedelta(hours=entry["hours_ago"])
+                    workflow.publish(article, by=None, at=at)
+                created_count += 1
+            seeded.append((article, parsed))
 
-        articles = {article.slug: article for article in Article.objects.all()}
-        for data in ARTICLES + DRAFTS:
-            for position, slug in enumerate(data["related"]):
-                RelatedArticle.objects.get_or_create(
-                    from_article=articles[data["slug"]],
-                    to_article=articles[slug],
-                    defaults={"position": position},
+        # The importer links only the related articles that exist when it runs; now they all do.
+        for article, parsed in seeded:
+            found, missing = importing.find_related(parsed.related)
+            if missing:
+                raise CommandError(f"{parsed.source}: no demo article is called {missing}.")
+            for position, other in enumerate(found):
+                link, _ = RelatedArticle.objects.get_or_create(
+                    from_article=article, to_article=other, defaults={"position": position}
                 )
+                if link.position != position:
+                    link.position = position
+                    link.save(update_fields=["position"])
         return created_count
 
-    def with_figures(self, slug, blocks, seed):
-        """The body's blocks with its library pictures (BODY_FIGURES) put in place."""
-        if slug not in BODY_FIGURES:
-            return blocks
-        before, picture = BODY_FIGURES[slug]
-        image = self.image(
-            landscape_jpeg(*picture["colours"], seed=seed + 100),
-            credit=picture["credit"],
-            caption=picture["caption"],
-            alt=picture["alt"],
+    def import_copy(self, parsed, entry, *, sections, seed):
+        """A new Draft from one demo file, with its hero picture and any picture in the body."""
+        inside = entry.get("body_picture")
+        if inside:
+            image = self.image(
+                landscape_jpeg(*inside["colours"], seed=seed + 100),
+                credit=inside["credit"],
+                caption=inside["caption"],
+                alt=inside["alt"],
+            )
+            parsed.body = insert_after_block(
+                parsed.body, inside["after_block"], figure_markup(image.pk)
+            )
+        picture = entry["picture"]
+        name = Path(entry["file"]).with_suffix(".jpg").name
+        result = importing.import_article(
+            parsed,
+            section=sections[entry["section"]],
+            authors=entry["authors"],
+            image_file=ContentFile(landscape_jpeg(*picture["colours"], seed=seed), name=name),
         )
-        return [*blocks[:before], ("figure", image.pk), *blocks[before:]]
+        # The importer captions a hero picture with the standfirst and describes it by the
+        # headline; the photo desk's own caption and alt text are in the manifest.
+        result.image.caption, result.image.alt_text = picture["caption"], picture["alt"]
+        result.image.save(update_fields=["caption", "alt_text"])
+        return result.article
 
     def image(self, content, *, credit, caption, alt):
         existing = ImageAsset.objects.filter(credit=credit, caption=caption).first()
