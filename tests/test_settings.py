@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import redis
 
 from .ci import missing
 
@@ -73,8 +74,6 @@ def redis_for_tests():
     """The Redis this test may use: TEST_REDIS_URL (.ci/run starts one and sets it; the suite's
     own REDIS_URL is removed by tests/settings.py), else the usual local one. If it does not
     answer, the test is skipped saying so, or fails under CI=true (tests/ci.py)."""
-    import redis
-
     url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
     try:
         redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2).ping()
