@@ -102,8 +102,28 @@ def admin_form_data(client, url, body):
     return form_data(client.get(url)) | {"body": body}
 
 
-def test_there_are_enough_payloads():
-    assert len(XSS_PAYLOADS) >= 20
+TEMPLATE_SYNTAX = "{{ request.user }} {% debug %} <p>{{ 7|add:7 }}</p>"
+
+
+@pytest.mark.parametrize("payload", [p for p in XSS_PAYLOADS if p != TEMPLATE_SYNTAX])
+def test_each_payload_is_refused_by_the_check_until_it_is_cleaned(payload):
+    """The public-page tests below prove something only if each payload is dangerous as
+    written: the check refuses it raw and accepts it cleaned; cleaning twice changes nothing."""
+    with pytest.raises(AssertionError):
+        assert_harmless(payload)
+    cleaned = sanitize_html(payload)
+    assert_harmless(cleaned)
+    assert sanitize_html(cleaned) == cleaned
+
+
+def test_template_syntax_in_a_body_is_shown_as_text_not_run(client):
+    assert TEMPLATE_SYNTAX in XSS_PAYLOADS
+    article = make_article(body=f"<p>Before.</p>{TEMPLATE_SYNTAX}")
+
+    served = article_part(client.get(article.get_absolute_url()))
+
+    assert "{{ request.user }} {% debug %}" in served
+    assert "<p>{{ 7|add:7 }}</p>" in served
 
 
 @pytest.mark.parametrize("payload", XSS_PAYLOADS)
