@@ -10,6 +10,12 @@ Renditions are made when a picture is uploaded (`make_renditions`), by `manage.p
 make_renditions` for older pictures, and, as a last resort, by the first page that needs one
 (`renditions_for`). Files go through the field's storage (Django's default storage), so S3 via
 django-storages works by settings alone.
+
+What a page needs to draw a picture (each rendition's spec, file name and size) is a fact of
+the picture: `index()` writes it onto the image row (`ImageAsset.sources`) whenever renditions
+are made or removed, so a page that shows twenty pictures reads twenty rows, not the 18
+renditions of each. Caption, credit and alt text are read from the row as it is now, so a
+change to them shows everywhere at once.
 """
 
 import io
@@ -20,7 +26,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from PIL import Image, ImageCms, ImageOps
 
-from .models import Rendition
+from .models import ImageAsset, Rendition
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,21 @@ class Variant:
     ratio: float | None  # width / height of the crop; None keeps the picture's own shape
     widths: tuple[int, ...]
     sizes: str  # the <img sizes> rule: how wide the picture is drawn on the page
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """One rendition as a page uses it: what `ImageAsset.sources` records of it."""
+
+    spec: str
+    name: str
+    width: int
+    height: int
+    size: int  # bytes
+
+    @property
+    def url(self):
+        return Rendition._meta.get_field("file").storage.url(self.name)
 
 
 CARD_SIZES = "(min-width: 992px) 300px, (min-width: 576px) 50vw, 100vw"
@@ -130,6 +151,7 @@ def make_renditions(image, *, variants=VARIANTS, stored=None):
     existing = {r.spec: r for r in image.renditions.all() if r.spec in plan}
     missing = {spec: item for spec, item in plan.items() if spec not in existing}
     if not missing:
+        index(image)
         return list(existing.values())
     # The smallest copy of the original that still has every pixel the renditions need.
     scale = min(1.0, max(width / (box[2] - box[0]) for _, box, width, _ in missing.values()))
@@ -147,7 +169,22 @@ def make_renditions(image, *, variants=VARIANTS, stored=None):
             resized[name, width] = picture
         made.append(_store(image, spec, resized[name, width], stored))
     image._prefetched_objects_cache = {}  # the next look-up sees the new renditions
+    index(image)
     return [*existing.values(), *made]
+
+
+def index(image):
+    """Record on the image row what pages draw it from: every rendition it has, by variant,
+    narrowest first (`ImageAsset.sources`). Called wherever renditions change (here and in
+    `delete_renditions`); writes only when the record changed."""
+    sources = {}
+    for r in sorted(Rendition.objects.filter(image=image), key=lambda r: (r.width, r.spec)):
+        sources.setdefault(r.spec.split("-", 1)[0], []).append(
+            [r.spec, r.file.name, r.width, r.height, r.size]
+        )
+    if sources != image.sources:
+        image.sources = sources
+        ImageAsset.objects.filter(pk=image.pk).update(sources=sources)
 
 
 def _store(image, spec, picture, stored):
@@ -174,18 +211,19 @@ def _store(image, spec, picture, stored):
     return rendition
 
 
-def renditions_for(image, variant, *, make=True):
-    """The image's renditions in `variant` (prefetched ones when the page prefetched them).
+def renditions_for(image, variant, *, make=True) -> list[Delivered]:
+    """The image's renditions in `variant`, narrowest first, read from the image row alone
+    (`ImageAsset.sources`): no query.
 
     Normally they were made at upload; if not, this first request makes them, and every
     later request finds them. `make=False` only reads what is there (a page listing many
     pictures must not make renditions for all of them on the spot).
     """
-    plan = planned_specs(image, [variant])
-    found = [r for r in image.renditions.all() if r.spec in plan]
-    if make and (not plan or len(found) < len(plan)):
-        found = make_renditions(image, variants=[variant])  # measures an unmeasured picture
-    return sorted(found, key=lambda r: r.width)
+    recorded = image.sources.get(variant)
+    if not recorded and make:
+        make_renditions(image, variants=[variant])  # measures an unmeasured picture; indexes
+        recorded = image.sources.get(variant)
+    return [Delivered(*entry) for entry in recorded or ()]
 
 
 def jpeg(image, variant, min_width=0, *, make=True):
@@ -208,6 +246,7 @@ def delete_renditions(image):
     names = [r.file.name for r in image.renditions.all()]
     image.renditions.all().delete()
     image._prefetched_objects_cache = {}
+    index(image)
     storage = Rendition._meta.get_field("file").storage
     transaction.on_commit(lambda: [storage.delete(name) for name in names])
 

@@ -75,7 +75,7 @@ class AuthorView(PublishedListView):
 
     def filter_articles(self, articles):
         self.author = get_object_or_404(
-            Author.objects.select_related("photo").prefetch_related("photo__renditions"),
+            Author.objects.select_related("photo"),
             slug=self.kwargs["slug"],
         )
         return articles.filter(bylines__author=self.author)

@@ -1,15 +1,15 @@
 """Reader pages run a fixed number of SQL queries, however much content there is.
 
 The bounds (counted on both SQLite and PostgreSQL):
-  home 4 (articles, bylines, renditions, section menu)
-  article 6 (article, bylines, renditions, corrections, related, menu)
-  section 6 (section, count for paging, articles, bylines, renditions, menu)
-  author 7 (as section, plus the author photo's renditions)
-  search 5 (count, articles, bylines, renditions, menu) · feed 3 (articles, bylines, renditions)
+  home 3 (articles with their pictures, bylines, section menu)
+  article 5 (article, bylines, corrections, related, menu)
+  section 5 (section, count for paging, articles, bylines, menu)
+  author 5 (as section, the author with their photo)
+  search 4 (count, articles, bylines, menu) · feed 2 (articles, bylines)
   sitemap 6 (count and page for each of its three parts)
-Pictures cost one query per page (two on an author page): the renditions of every picture
-shown, prefetched together. A body with pictures from the library adds one query for all of
-them and one for their renditions (tests/test_richtext.py).
+Pictures cost no query of their own: each picture's row carries its renditions
+(`ImageAsset.sources`) and comes with the article it illustrates. A body with pictures from
+the library adds one query for all of them (tests/test_richtext.py).
 """
 
 import re
@@ -25,7 +25,7 @@ from .factories import make_article, make_author, make_image, make_section
 
 pytestmark = pytest.mark.django_db
 
-BOUNDS = {"home": 4, "article": 6, "section": 6, "author": 7, "search": 5, "feed": 3, "sitemap": 6}
+BOUNDS = {"home": 3, "article": 5, "section": 5, "author": 5, "search": 4, "feed": 2, "sitemap": 6}
 
 
 def build(n):

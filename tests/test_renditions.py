@@ -8,7 +8,8 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
@@ -207,3 +208,72 @@ def test_planning_writes_nothing_and_the_size_is_measured_where_renditions_are_m
     assert set(renditions.planned_specs(image, ["hero"])) <= {
         r.spec for r in image.renditions.all()
     }
+
+
+# What pages draw a picture from is recorded on its row (`ImageAsset.sources`)
+
+
+def srcset_urls(html, kind):
+    return re.findall(r"(\S+) \d+w", re.search(rf'{kind}srcset="([^"]*)"', html)[1])
+
+
+def test_a_moved_focal_point_sends_readers_the_new_crops_at_once(admin_client, client):
+    image = make_image(file=upload(png(two_colour_image(400, 200, GREEN, BLUE)), "two.png"))
+    article = make_article(hero_image=image)
+    before = client.get(reverse("articles:home")).content.decode()
+    old = set(srcset_urls(before, ""))
+    admin_client.post(
+        reverse("admin:articles_imageasset_change", args=[image.pk]),
+        {**{f: getattr(image, f) for f in ("credit", "caption", "alt_text")}, "focal_x": 0},
+    )
+    image.refresh_from_db()
+    recorded = {entry[1] for entries in image.sources.values() for entry in entries}
+    assert recorded == set(Rendition.objects.filter(image=image).values_list("file", flat=True))
+    after = client.get(reverse("articles:home")).content.decode()
+    new = set(srcset_urls(after, ""))
+    assert new and not new & old  # every card crop is a new file
+    for url in new:
+        assert client.get(url).status_code in (200, 404)  # served by the media view, if any
+    assert article.get_absolute_url() in after
+
+
+def test_the_record_follows_renditions_made_and_removed():
+    image = make_image(renditions=False)
+    assert image.sources == {}
+    made = renditions.make_renditions(image)
+    image.refresh_from_db()
+    assert sorted(e[0] for entries in image.sources.values() for e in entries) == sorted(
+        r.spec for r in made
+    )
+    assert [e[2] for e in image.sources["hero"]] == sorted(e[2] for e in image.sources["hero"])
+    renditions.delete_renditions(image)
+    image.refresh_from_db()
+    assert image.sources == {}
+
+
+def test_a_page_draws_pictures_without_reading_renditions(client, django_assert_max_num_queries):
+    for _ in range(5):
+        make_article(hero_image=make_image())
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("articles:home"))
+    assert response.content.decode().count("<picture>") >= 5
+    assert not any("articles_rendition" in q["sql"] for q in captured.captured_queries)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("credit", "Harbour Photo Agency"), ("caption", "Boats at dusk"), ("alt_text", "Two boats")],
+)
+def test_a_changed_credit_caption_or_alt_text_shows_on_every_page_at_once(client, field, value):
+    image = make_image()
+    author = make_author(photo=image)
+    article = make_article(hero_image=image, authors=[author])
+    pages = [reverse("articles:home"), article.get_absolute_url(), author.get_absolute_url()]
+    for url in pages:
+        client.get(url)  # whatever a page may keep, it has seen the old words
+    setattr(image, field, value)
+    image.save()
+    if field == "caption":
+        pages.pop()  # the author's portrait is shown without a caption
+    for url in pages:
+        assert value in client.get(url).content.decode(), url

@@ -103,7 +103,6 @@ class ArticleAdmin(admin.ModelAdmin):
             .select_related("section", "hero_image", "reviewer")
             .prefetch_related(
                 Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-                "hero_image__renditions",
             )
         )
 

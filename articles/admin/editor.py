@@ -249,9 +249,9 @@ def library_pictures(article):
     """A picker for library pictures to place in the body, and the data the editor
     needs to preview the pictures already there (credit always shown).
 
-    Only renditions already made are read (one prefetch): opening an article never makes
-    renditions. A picture without one is listed and previewed by its caption and credit."""
-    library = ImageAsset.objects.prefetch_related("renditions")
+    Only renditions already made are read (from each picture's row): opening an article never
+    makes renditions. A picture without one is listed and previewed by its caption and credit."""
+    library = ImageAsset.objects.all()
     recent = list(library.order_by("-uploaded_at", "-pk")[:60])
     images = {image.pk: image for image in recent}
     if article and article.pk:  # older pictures the body shows (`BodyImage`) are previewed too

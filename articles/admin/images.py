@@ -104,7 +104,6 @@ class ImageAssetAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .prefetch_related("renditions")
             .annotate(
                 use_count=Count("hero_articles", distinct=True)
                 + Count("author_photos", distinct=True)

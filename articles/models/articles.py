@@ -97,10 +97,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=status).exclude(public_now())
 
     def with_parts(self):
-        """Section, picture with its renditions and byline, in a fixed number of queries."""
+        """Section, picture (which carries its renditions: `ImageAsset.sources`) and byline,
+        in a fixed number of queries."""
         return self.select_related("section", "hero_image").prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            "hero_image__renditions",
         )
 
     def for_listing(self):

@@ -82,6 +82,10 @@ class ImageAsset(models.Model):
         related_name="uploaded_images",
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)
+    # What readers are sent, per variant: [[spec, file name, width, height, bytes], …] of every
+    # rendition, narrowest first. Kept by `articles.renditions` whenever renditions are made or
+    # removed, so a page draws a picture from this row alone (no rendition rows per request).
+    sources = models.JSONField(_("renditions made"), default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("image")

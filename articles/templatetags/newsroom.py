@@ -62,7 +62,7 @@ def share_image(image):
 @register.filter
 def article_body(html) -> SafeString:
     """The stored body as readers see it, each library reference drawn by `picture` (one
-    query for all the pictures, one for their renditions).
+    query for all the pictures, which carry their renditions).
 
     `html` is what `Article.save()` stored, cleaned there: it is marked safe, not cleaned
     again on every request. A reference to a picture that does not exist (e.g. pasted from
@@ -71,7 +71,7 @@ def article_body(html) -> SafeString:
     ids = figure_ids(html)
     if not ids:
         return mark_safe(html)
-    images = ImageAsset.objects.prefetch_related("renditions").in_bulk(ids)
+    images = ImageAsset.objects.in_bulk(ids)
 
     def draw(match):
         image = images.get(int(match[1]))
