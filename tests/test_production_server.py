@@ -1,0 +1,52 @@
+"""The production server: gunicorn with `gunicorn.conf.py`, production settings, a page served."""
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+from .test_settings import ROOT, manage
+
+
+def test_gunicorn_serves_the_site_with_production_settings(tmp_path: Path):
+    # A socket that listens before gunicorn starts (it takes it over as fd://): the first
+    # request waits in its backlog until a worker answers, with no polling.
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    env = {
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
+    }
+    assert manage("migrate", "--noinput", **env).returncode == 0
+    environ = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+        **env,
+        "GUNICORN_BIND": f"fd://{listener.fileno()}",
+        "WEB_CONCURRENCY": "1",
+    }
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    server = subprocess.Popen(
+        [str(gunicorn), "newsroom.wsgi"],
+        cwd=ROOT,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        pass_fds=[listener.fileno()],
+    )
+    try:
+        answer = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60)
+        assert answer.status == 200
+        assert b"<html" in answer.read()
+    finally:
+        listener.close()
+        server.terminate()
+        log, _ = server.communicate(timeout=30)
+    # The access log (gunicorn.conf.py) has the request with its time taken.
+    assert '"GET / HTTP/1.1" 200' in log and "us " in log
