@@ -97,14 +97,12 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("section", "hero_image", "reviewer")
-            .prefetch_related(
-                Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-                "hero_image__renditions",
-            )
+        """Only what this user may see (`permissions.visible_articles`): the list, the
+        search, the autocomplete and every page found through the admin agree with it."""
+        articles = permissions.visible_articles(request.user, super().get_queryset(request))
+        return articles.select_related("section", "hero_image", "reviewer").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "hero_image__renditions",
         )
 
     @admin.display(description=_("Picture"))

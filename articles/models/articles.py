@@ -221,6 +221,7 @@ class Article(models.Model):
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-created_at"]
         permissions = [
+            ("view_others_article", _("Can see every writer’s article, in any state")),
             ("edit_others_article", _("Can edit any writer’s article, in any state")),
             ("review_article", _("Can request changes on and approve articles")),
             ("publish_article", _("Can schedule, publish, unpublish and correct articles")),
