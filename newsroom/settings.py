@@ -5,6 +5,7 @@ production: SECRET_KEY and ALLOWED_HOSTS must then be set, or the site refuses t
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_prose_editor",
+    "axes",
     "articles",
 ]
 
@@ -77,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it answers a locked-out sign-in with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -119,6 +123,29 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Sign-in throttling (django-axes): a password is checked only while the account and the
+# address are not locked out. Axes' backend comes first; it needs the request (the admin's
+# login page gives it).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After this many failed sign-ins an account is locked (from any address), and so is an
+# address (for any account): guessing one password and spraying many accounts both stop.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# How long a lockout lasts; 0 keeps it until an administrator unlocks it in the admin
+# (Axes › Access attempts: delete the row) or with `manage.py axes_reset_username NAME`.
+_lockout_minutes = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_COOLOFF_TIME = timedelta(minutes=_lockout_minutes) if _lockout_minutes else None
+AXES_RESET_ON_SUCCESS = True  # a right password (before the limit) forgets the failures
+AXES_LOCKOUT_CALLABLE = "newsroom.login_throttling.locked_out"
+# Behind a proxy the address is the proxy's: name the header it sets (X-Forwarded-For) and
+# how many proxies are in front, or every sign-in shares one address.
+AXES_CLIENT_IP_CALLABLE = "newsroom.login_throttling.client_ip"
+LOGIN_CLIENT_IP_HEADER = os.environ.get("LOGIN_CLIENT_IP_HEADER", "")
+LOGIN_TRUSTED_PROXIES = int(os.environ.get("LOGIN_TRUSTED_PROXIES", "1"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
