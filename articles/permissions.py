@@ -89,7 +89,12 @@ def reviewers():
     """
     return (
         get_user_model()
-        .objects.with_perm("articles.review_article", include_superusers=False)
+        .objects.with_perm(
+            "articles.review_article",
+            include_superusers=False,
+            # Permissions live in the database (django-axes' backend, first, holds none).
+            backend="django.contrib.auth.backends.ModelBackend",
+        )
         .filter(is_active=True, is_staff=True)
     )
 

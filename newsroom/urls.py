@@ -6,6 +6,7 @@ from django.views.static import serve
 
 from articles.admin.common import view_on_site
 from articles.sitemaps import sitemaps
+from newsroom.security import csp_report
 
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom"
@@ -21,6 +22,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("desk/", include("articles.desk")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("csp-report/", csp_report, name="csp_report"),
     path("", include("articles.urls")),
 ]
 

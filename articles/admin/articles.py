@@ -9,6 +9,7 @@ from django.db.models import F, Prefetch
 from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from js_asset import Media
 
 from .. import permissions, revisions, workflow
 from ..models import Article, Byline, Correction, RelatedArticle
@@ -189,6 +190,12 @@ class ArticleAdmin(admin.ModelAdmin):
             **(extra_context or {}),
         }
         return super().changelist_view(request, extra_context)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        """The body editor's import map is an inline script: it carries this response's
+        Content-Security-Policy nonce (`newsroom.security`)."""
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
