@@ -144,11 +144,13 @@ def visible_articles(user, articles=None):
     Staff who may view articles see those they wrote, those carrying their byline (their
     Author's account) and what readers see anyway (`published()`); other writers' drafts,
     articles in review and embargoed (scheduled) ones only with "Can see every writer's
-    article" (the Editor role). Anyone else sees none.
+    article" (the Editor role). Anyone else sees none. What is in the trash is seen only on
+    the trash page (`articles.admin.trash`).
     """
     articles = Article.objects.all() if articles is None else articles
     if not _has(user, "view_article"):
         return articles.none()
+    articles = articles.filter(trashed_at__isnull=True)  # the trash has its own page
     if _has(user, "view_others_article"):
         return articles
     bylined = Byline.objects.filter(author__user=user).values("article_id")
@@ -158,7 +160,7 @@ def visible_articles(user, articles=None):
 def can_preview(user, article: Article | None) -> bool:
     """Who may see an article on the desk at all, in any state (`visible_articles`).
     Whoever may not is told nothing about it (`articles.admin.common.article_or_404`)."""
-    if article is None or not _has(user, "view_article"):
+    if article is None or not _has(user, "view_article") or article.trashed_at is not None:
         return False
     if article.pk is None or _has(user, "view_others_article"):
         return True
@@ -178,6 +180,12 @@ def can_restore(user, article: Article) -> bool:
 def can_share(user, article: Article) -> bool:
     """Only editors hand out (and revoke) preview links for people without an account."""
     return is_editor(user)
+
+
+def can_trash(user, kind) -> bool:
+    """Who may delete articles (editors) or pictures (the photo desk) moves them to the
+    trash, restores them and empties the trash of them. `kind` is Article or ImageAsset."""
+    return _has(user, f"delete_{kind._meta.model_name}")
 
 
 def can_correct(user) -> bool:

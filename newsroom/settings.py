@@ -286,6 +286,8 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 ARTICLES_PER_PAGE = 20
 # How long a preview share link works unless the editor chooses otherwise.
 SHARE_LINK_HOURS = int(os.environ.get("SHARE_LINK_HOURS", "48"))
+# How long a deleted article or picture stays restorable (articles/trash.py).
+TRASH_RETENTION_DAYS = int(os.environ.get("TRASH_RETENTION_DAYS", "30"))
 # Who else has an article open: heartbeats kept in the cache (Redis in production).
 PRESENCE_TIMEOUT_SECONDS = 60
 

@@ -3,6 +3,7 @@ review queue), `history.py` (revisions, share links, presence, edit-conflict che
 `editor.py` (import, autosave, picture picker)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.db.models import F, Prefetch
@@ -13,7 +14,7 @@ from js_asset import Media
 
 from .. import permissions, revisions, workflow
 from ..models import Article, Byline, Correction, RelatedArticle
-from . import editor, filters, history, review
+from . import editor, filters, history, review, trash
 from .common import ConstrainedInlineForm, thumbnail
 
 
@@ -181,15 +182,35 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
             *editor.urls(self),
             *history.urls(self),
+            *trash.urls(self),
             *super().get_urls(),
         ]
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {
             "can_import": permissions.can_import(request.user),
+            "trash_count": trash.trash_count(self, request),
             **(extra_context or {}),
         }
         return super().changelist_view(request, extra_context)
+
+    # Deleting moves to the trash (`articles.trash`): nothing else is deleted with it, and its
+    # history (which the database protects) stays for a restore.
+    def delete_model(self, request, obj):
+        trash.move_to_trash(self, request, obj)
+
+    def delete_queryset(self, request, queryset):
+        trash.move_to_trash(self, request, queryset)
+
+    def get_deleted_objects(self, objs, request):
+        return [str(obj) for obj in objs], {}, set(), []
+
+    def delete_view(self, request, object_id, extra_context=None):
+        extra_context = {"retention_days": settings.TRASH_RETENTION_DAYS, **(extra_context or {})}
+        return super().delete_view(request, object_id, extra_context)
+
+    def response_delete(self, request, obj_display, obj_id):
+        return trash.moved_response(self, request, obj_display)
 
     def render_change_form(self, request, context, *args, **kwargs):
         """The body editor's import map is an inline script: it carries this response's

@@ -271,7 +271,7 @@ def library_pictures(article):
     Only renditions already made are read (one prefetch): opening an article never makes
     renditions. A picture without one is listed and previewed by its caption and credit."""
     library = ImageAsset.objects.prefetch_related("renditions")
-    recent = list(library.order_by("-uploaded_at", "-pk")[:60])
+    recent = list(library.filter(trashed_at__isnull=True).order_by("-uploaded_at", "-pk")[:60])
     images = {image.pk: image for image in recent}
     if article and article.pk:  # older pictures the body shows (`BodyImage`) are previewed too
         images.update(library.filter(body_uses__article=article).exclude(pk__in=images).in_bulk())

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from .. import imaging, permissions, renditions
 from ..models import Article, ImageAsset
+from . import trash
 from .common import thumbnail
 
 
@@ -153,6 +154,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
+            .filter(trashed_at__isnull=True)  # the trash has its own page (`admin/trash.py`)
             .prefetch_related("renditions")
             .annotate(
                 use_count=Count("hero_articles", distinct=True)
@@ -221,14 +223,24 @@ class ImageAssetAdmin(admin.ModelAdmin):
             transaction.on_commit(lambda: storage.delete(old_file))
 
     # What is in use was refused before this point: the database protects it (PROTECT) and
-    # the confirmation page lists where it is used. These only add removing the files.
+    # the confirmation page lists where it is used. The rest goes to the trash; its files
+    # go when the trash is emptied (`articles.trash`).
     def delete_model(self, request, obj):
-        imaging.delete_image(obj)
+        trash.move_to_trash(self, request, obj)
 
     def delete_queryset(self, request, queryset):
-        for image in queryset:
-            imaging.delete_image(image)
+        trash.move_to_trash(self, request, queryset)
+
+    def response_delete(self, request, obj_display, obj_id):
+        return trash.moved_response(self, request, obj_display)
+
+    def get_urls(self):
+        return [*trash.urls(self), *super().get_urls()]
 
     def changelist_view(self, request, extra_context=None):
-        context = {"can_upload": permissions.can_upload(request.user), **(extra_context or {})}
+        context = {
+            "can_upload": permissions.can_upload(request.user),
+            "trash_count": trash.trash_count(self, request),
+            **(extra_context or {}),
+        }
         return super().changelist_view(request, context)

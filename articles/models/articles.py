@@ -55,8 +55,9 @@ def _refuse_body(fields):
 
 
 def public_now() -> Q:
-    """What `published()` filters on: a live status and a publication time that has come."""
-    return Q(status__in=LIVE_STATUSES, published_at__lte=timezone.now())
+    """What `published()` filters on: a live status, a publication time that has come, and
+    not in the trash (`articles.trash`)."""
+    return Q(status__in=LIVE_STATUSES, published_at__lte=timezone.now(), trashed_at__isnull=True)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -207,6 +208,10 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Set by `articles.trash`: deleted on the desk, off every public page, restorable.
+    trashed_at = models.DateTimeField(
+        _("moved to the trash"), null=True, blank=True, editable=False
+    )
     published_at = models.DateTimeField(
         _("publication date"),
         null=True,
@@ -265,6 +270,7 @@ class Article(models.Model):
             self.status in LIVE_STATUSES
             and self.published_at is not None
             and self.published_at <= timezone.now()
+            and self.trashed_at is None
         )
 
     def prepare_body(self):

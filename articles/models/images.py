@@ -82,6 +82,10 @@ class ImageAsset(models.Model):
         related_name="uploaded_images",
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)
+    # Set by `articles.trash`: deleted from the library, restorable until the trash is emptied.
+    trashed_at = models.DateTimeField(
+        _("moved to the trash"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("image")
