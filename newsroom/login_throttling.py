@@ -23,7 +23,10 @@ def client_ip(request) -> str:
 
 def locked_out(request, original_response=None, credentials=None):
     """The page a locked-out sign-in gets (429): what happened, for how long, who can help."""
+    from django.contrib import admin
+
     context = {
+        **admin.site.each_context(request),  # the desk's header and look
         "failure_limit": settings.AXES_FAILURE_LIMIT,
         "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
         if settings.AXES_COOLOFF_TIME
