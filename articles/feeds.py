@@ -1,11 +1,12 @@
 from django.conf import settings
-from django.contrib.syndication.views import Feed, add_domain
+from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 
 from .models import Article, Section
-from .templatetags.newsroom import share_image
+from .templatetags.newsroom import share_image, site_address
 
 FEED_LENGTH = 30
 
@@ -43,8 +44,12 @@ class LatestArticlesFeed(Feed):
     def title(self):
         return settings.SITE_NAME
 
+    # Every address from SITE_URL (`site_address`), never the request's Host header.
     def link(self):
-        return reverse("articles:home")
+        return site_address(reverse("articles:home"))
+
+    def feed_url(self):
+        return site_address(reverse("articles:feed"))
 
     def items(self):
         return Article.objects.published().for_listing()[:FEED_LENGTH]
@@ -52,8 +57,13 @@ class LatestArticlesFeed(Feed):
     def item_title(self, item):
         return item.headline
 
+    def item_link(self, item):
+        return site_address(item.get_absolute_url())
+
     def item_description(self, item):
-        return item.standfirst
+        """Readers take an RSS description as HTML: the standfirst is plain text, so it goes
+        in escaped (a "<b>" in it shows as typed, a "<script>" never runs)."""
+        return escape(item.standfirst)
 
     def item_pubdate(self, item):
         return item.published_at
@@ -90,10 +100,7 @@ class LatestArticlesFeed(Feed):
     def get_feed(self, obj, request):
         """Picture addresses in a feed must be absolute, like the links Django makes."""
         feed = super().get_feed(obj, request)
-
-        def absolute(url):
-            return add_domain(request.get_host(), url, request.is_secure())
-
+        absolute = site_address
         for item in feed.items:
             if item.get("media"):
                 item["media"]["url"] = absolute(item["media"]["url"])
@@ -111,7 +118,10 @@ class SectionFeed(LatestArticlesFeed):
         return f"{section.name} – {settings.SITE_NAME}"
 
     def link(self, section):
-        return section.get_absolute_url()
+        return site_address(section.get_absolute_url())
+
+    def feed_url(self, section):
+        return site_address(reverse("articles:section_feed", args=[section.slug]))
 
     def description(self, section):
         return f"The latest {section.name} articles."

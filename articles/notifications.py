@@ -11,6 +11,7 @@ and, inside `collect_undelivered()`, handed to the caller so the desk can say so
 import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -65,9 +66,21 @@ def _subject(move, article) -> str:
     return f"{capfirst(move.past)}: {article.headline}"
 
 
+# A writer who withdraws and submits again (and again) asks the desk once in this time: the
+# review desk is not emailed for every round trip.
+REVIEW_REQUEST_QUIET = timedelta(minutes=30)
+
+
+def asked_recently(article, move) -> bool:
+    """The article was already submitted (this move) within `REVIEW_REQUEST_QUIET`, before
+    the submission being told now (its event is written before the email goes)."""
+    since = timezone.now() - REVIEW_REQUEST_QUIET
+    return article.events.filter(action=move.name, at__gte=since).count() > 1
+
+
 def review_requested(article, *, move, by, note="") -> None:
     recipients = reviewers(article)
-    if not recipients:
+    if not recipients or asked_recently(article, move):
         return
     deadline = (
         f"It is needed by {timezone.localtime(article.review_deadline):%A %d %B, %H:%M}.\n"

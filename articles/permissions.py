@@ -5,8 +5,10 @@ read those permissions. The admin, the workflow functions and every view ask her
 """
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
-from .models import Article, Status
+from .models import Article, Byline, Status
+from .models.articles import public_now
 
 WRITER, EDITOR, PHOTO_DESK = "Writer", "Editor", "Photo desk"
 
@@ -22,7 +24,8 @@ ROLES = {
     ],
     EDITOR: [
         "add_article", "change_article", "delete_article", "view_article",
-        "edit_others_article", "review_article", "publish_article", *_ARTICLE_PARTS,
+        "view_others_article", "edit_others_article", "review_article", "publish_article",
+        *_ARTICLE_PARTS,
         "add_correction", "change_correction", "view_correction",
         "view_imageasset",
         "add_author", "change_author", "view_author",
@@ -86,7 +89,12 @@ def reviewers():
     """
     return (
         get_user_model()
-        .objects.with_perm("articles.review_article", include_superusers=False)
+        .objects.with_perm(
+            "articles.review_article",
+            include_superusers=False,
+            # Permissions live in the database (django-axes' backend, first, holds none).
+            backend="django.contrib.auth.backends.ModelBackend",
+        )
         .filter(is_active=True, is_staff=True)
     )
 
@@ -129,10 +137,34 @@ def can_import(user) -> bool:
     return _has(user, "add_article")
 
 
-def can_preview(user, article: Article) -> bool:
-    """Who may see an article on the desk at all, in any state: staff who may view articles.
+def visible_articles(user, articles=None):
+    """The articles `user` may see on the desk: the one rule behind `can_preview`, the
+    article list and every desk lookup.
+
+    Staff who may view articles see those they wrote, those carrying their byline (their
+    Author's account) and what readers see anyway (`published()`); other writers' drafts,
+    articles in review and embargoed (scheduled) ones only with "Can see every writer's
+    article" (the Editor role). Anyone else sees none. What is in the trash is seen only on
+    the trash page (`articles.admin.trash`).
+    """
+    articles = Article.objects.all() if articles is None else articles
+    if not _has(user, "view_article"):
+        return articles.none()
+    articles = articles.filter(trashed_at__isnull=True)  # the trash has its own page
+    if _has(user, "view_others_article"):
+        return articles
+    bylined = Byline.objects.filter(author__user=user).values("article_id")
+    return articles.filter(Q(created_by=user) | Q(pk__in=bylined) | public_now())
+
+
+def can_preview(user, article: Article | None) -> bool:
+    """Who may see an article on the desk at all, in any state (`visible_articles`).
     Whoever may not is told nothing about it (`articles.admin.common.article_or_404`)."""
-    return _has(user, "view_article")
+    if article is None or not _has(user, "view_article") or article.trashed_at is not None:
+        return False
+    if article.pk is None or _has(user, "view_others_article"):
+        return True
+    return visible_articles(user, Article.objects.filter(pk=article.pk)).exists()
 
 
 def can_see_history(user, article: Article) -> bool:
@@ -148,6 +180,12 @@ def can_restore(user, article: Article) -> bool:
 def can_share(user, article: Article) -> bool:
     """Only editors hand out (and revoke) preview links for people without an account."""
     return is_editor(user)
+
+
+def can_trash(user, kind) -> bool:
+    """Who may delete articles (editors) or pictures (the photo desk) moves them to the
+    trash, restores them and empties the trash of them. `kind` is Article or ImageAsset."""
+    return _has(user, f"delete_{kind._meta.model_name}")
 
 
 def can_correct(user) -> bool:

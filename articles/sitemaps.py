@@ -1,9 +1,22 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
 from .models import Article, Author, Section
 
 
-class ArticleSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    """Addresses on SITE_URL's scheme and host, never the request's Host header."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class ArticleSitemap(SiteSitemap):
     changefreq = "hourly"
 
     def items(self):
@@ -13,14 +26,14 @@ class ArticleSitemap(Sitemap):
         return item.updated_at
 
 
-class SectionSitemap(Sitemap):
+class SectionSitemap(SiteSitemap):
     changefreq = "hourly"
 
     def items(self):
         return Section.objects.all()
 
 
-class AuthorSitemap(Sitemap):
+class AuthorSitemap(SiteSitemap):
     changefreq = "daily"
 
     def items(self):

@@ -71,7 +71,14 @@ class SectionView(PublishedListView):
 
 
 class AuthorView(PublishedListView):
+    """An author's published articles. Someone with none published has no public page
+    (404), so their name is not announced before their first article is."""
+
     template_name = "articles/author.html"
+
+    def get_paginator(self, *args, **kwargs):
+        # Empty: 404 from the count the pager makes anyway (`allow_empty` would ask again).
+        return super().get_paginator(*args, **{**kwargs, "allow_empty_first_page": False})
 
     def filter_articles(self, articles):
         self.author = get_object_or_404(

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from articles.models import Status
 
-from .factories import make_article, make_image, make_user
+from .factories import make_article, make_author, make_image, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,8 @@ def pages(article, image):
 EXPECTED = {
     # role:        picture  revisions  share links  preview  upload
     "Editor": (OK, OK, OK, OK, FORBIDDEN),
-    "Writer": (OK, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN),
+    # Another writer's article in review is not theirs to see (`visible_articles`).
+    "Writer": (OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN),
     # May not see articles at all: every article page answers as if there were none.
     "Photo desk": (OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK),
     None: (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
@@ -94,8 +95,14 @@ def test_a_workflow_post_on_a_hidden_article_answers_like_a_missing_one(client):
 
 
 def test_a_writer_who_may_see_but_not_make_a_move_is_forbidden(client):
-    article = make_article(published=False, status=Status.IN_REVIEW, created_by=make_user("Writer"))
-    client.force_login(make_user("Writer"))
+    co_author = make_user("Writer")  # on the byline of another writer's article
+    article = make_article(
+        published=False,
+        status=Status.IN_REVIEW,
+        created_by=make_user("Writer"),
+        authors=[make_author(user=co_author)],
+    )
+    client.force_login(co_author)
     assert client.get(reverse("articles:preview", args=[article.pk])).status_code == OK
     url = reverse("admin:articles_article_workflow", args=[article.pk, "publish"])
     assert client.post(url).status_code == FORBIDDEN

@@ -16,7 +16,7 @@ def test_feed_lists_published_articles_with_byline_and_link(client):
     response = client.get(reverse("articles:feed"))
     assert response["Content-Type"].startswith("application/rss+xml")
     assertContains(response, "<title>Night buses return</title>")
-    assertContains(response, f"http://testserver{article.get_absolute_url()}")
+    assertContains(response, f"https://testserver{article.get_absolute_url()}")  # SITE_URL
     assertContains(response, "Tomas Reid")
     assertNotContains(response, "Draft about buses")
 

@@ -11,13 +11,19 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from articles import imaging
+from articles import imaging, trash
 from articles.models import ImageAsset
 
 from .factories import make_article, make_author, make_image, make_user
 from .image_files import SVG, phone_jpeg, stored_files, upload
 
 pytestmark = pytest.mark.django_db
+
+
+def in_library():
+    """The pictures not in the trash (a delete moves them there: `articles.trash`)."""
+    return ImageAsset.objects.filter(trashed_at__isnull=True)
+
 
 ADD = "admin:articles_imageasset_add"
 LIBRARY = "admin:articles_imageasset_changelist"
@@ -115,7 +121,7 @@ def test_a_body_use_is_matched_on_the_whole_picture_number(admin_client):
     response = admin_client.get(reverse("admin:articles_imageasset_change", args=[image.pk]))
     assertContains(response, "Not used yet.")
     admin_client.post(delete_url(image), {"post": "yes"})
-    assert list(ImageAsset.objects.all()) == [longer_number]
+    assert list(in_library()) == [longer_number]  # the other is in the trash
 
 
 def test_the_library_is_searched_and_filtered_by_credit(admin_client):
@@ -145,16 +151,21 @@ def test_the_article_form_finds_a_library_picture_by_caption_or_credit(admin_cli
     assert [r["text"] for r in results] == ["Dawn over the quay (Lena Park / Harbour Press)"]
 
 
-def test_an_unused_picture_is_deleted_with_its_files(
+def test_an_unused_picture_goes_to_the_trash_and_its_files_once_it_is_emptied(
     admin_client, settings, django_capture_on_commit_callbacks
 ):
     image = make_image()
     media = Path(settings.MEDIA_ROOT)
+    files = stored_files(media)
     assert stored_files(media, "renditions")
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(
             reverse("admin:articles_imageasset_delete", args=[image.pk]), {"post": "yes"}
         )
+    assert not in_library().exists()
+    assert stored_files(media) == files  # restorable
+    with django_capture_on_commit_callbacks(execute=True):
+        trash.empty()
     assert not ImageAsset.objects.exists()
     assert stored_files(media) == []
 
@@ -195,8 +206,10 @@ def test_a_picture_inside_an_article_body_cannot_be_deleted(
     for article in (published, draft):
         article.body = "<p>No picture now.</p>"
         article.save()
+    admin_client.post(delete_url(image), {"post": "yes"})
+    assert not in_library().exists()
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(delete_url(image), {"post": "yes"})
+        trash.empty()
     assert not ImageAsset.objects.exists()
     assert stored_files(Path(settings.MEDIA_ROOT)) == []
 
@@ -250,7 +263,7 @@ def test_bulk_delete_refuses_pictures_in_use_and_says_where(admin_client):
     assertContains(response, "“Storm over the bay” (Published), showing “Waves at the pier”")
     assert ImageAsset.objects.count() == 2
     delete_selected(unused)
-    assert list(ImageAsset.objects.all()) == [used]
+    assert list(in_library()) == [used]
 
 
 def test_the_library_is_filtered_by_uploader(admin_client):

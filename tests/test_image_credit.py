@@ -131,18 +131,18 @@ def test_the_feed_carries_the_picture_with_its_credit(client, story):
     assert 'xmlns:media="http://search.yahoo.com/mrss/"' in xml
     item = re.search(r"<item><title>Seagrass returns</title>.*?</item>", xml, re.S).group(0)
     assert re.search(
-        r'<media:content [^>]*url="http://testserver/media/renditions/[^"]+\.jpg"', item
+        r'<media:content [^>]*url="https://testserver/media/renditions/[^"]+\.jpg"', item
     )
     assert f"<media:credit>{CREDIT}</media:credit>" in item
     assert "<media:description>Seagrass off the north shore.</media:description>" in item
-    assert re.search(r'<enclosure [^>]*url="http://testserver/media/renditions/[^"]+"', item)
+    assert re.search(r'<enclosure [^>]*url="https://testserver/media/renditions/[^"]+"', item)
     assert lead.hero_image.file.url not in xml
 
 
 def test_share_cards_use_a_rendition_and_carry_the_credit(client, story):
     lead, _, _ = story
     response = client.get(lead.get_absolute_url())
-    assertContains(response, '<meta property="og:image" content="http://testserver/media/rend')
+    assertContains(response, '<meta property="og:image" content="https://testserver/media/rend')
     assertContains(
         response, f'<meta property="og:image:alt" content="Seagrass (Image credit: {CREDIT})">'
     )

@@ -4,6 +4,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from pytest_django.asserts import assertContains
@@ -295,7 +296,9 @@ def test_a_writer_imports_a_file_in_the_admin(client, sections):
 
 
 def test_the_admin_import_explains_errors_and_keeps_the_input(client, sections):
-    client.force_login(make_user("Writer"))
+    writer = make_user("Writer")
+    writer.groups.add(Group.objects.get(name="Photo desk"))  # may add the hero picture
+    client.force_login(writer)
     with FERRY_TXT.open("rb") as text:
         client.post(import_url(), {"file": text, "section": sections[0].pk})
     with FERRY_TXT.open("rb") as text:

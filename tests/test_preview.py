@@ -34,7 +34,9 @@ def assert_is_a_preview(response, article):
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.IN_REVIEW, Status.SCHEDULED])
 @pytest.mark.parametrize("role", ["Writer", "Editor"])
 def test_staff_preview_any_state_like_the_public_page(client, role, status):
-    author = make_author(name="Nadia Reporter")
+    user = make_user(role)
+    # A writer sees an article carrying their byline; an editor sees every article.
+    author = make_author(name="Nadia Reporter", user=user if role == "Writer" else None)
     future = timezone.now() + timedelta(days=1)
     article = make_article(
         published=False,
@@ -44,7 +46,7 @@ def test_staff_preview_any_state_like_the_public_page(client, role, status):
         authors=[author],
     )
     assert client.get(article.get_absolute_url()).status_code == 404  # not public yet
-    client.force_login(make_user(role))
+    client.force_login(user)
     response = client.get(preview_url(article))
     assert_is_a_preview(response, article)
     assert "<p>Exclusive: the pier <em>reopens</em>.</p>" in response.text
@@ -178,8 +180,9 @@ def test_a_link_never_reveals_another_article(client):
 
 
 def test_only_editors_create_share_links(client):
-    article = make_article(published=False)
-    client.force_login(make_user("Writer"))
+    writer = make_user("Writer")
+    article = make_article(published=False, created_by=writer)  # even their own
+    client.force_login(writer)
     share_page = reverse("admin:articles_article_share", args=[article.pk])
     assert client.get(share_page).status_code == 403
     assert client.post(share_page, {"hours": "48"}).status_code == 403

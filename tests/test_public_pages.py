@@ -35,6 +35,7 @@ def test_a_published_article_appears_on_home_section_and_author_pages(client):
 @pytest.mark.parametrize("status", [s for s in Status if s not in (Status.PUBLISHED,)])
 def test_an_unpublished_article_is_invisible_everywhere(client, status):
     author = make_author()
+    make_article(authors=[author])  # so the author has a public page, without the draft
     published_at = timezone.now() + timedelta(days=1) if status == Status.SCHEDULED else None
     if status in (Status.UNPUBLISHED, Status.ARCHIVED):
         published_at = timezone.now() - timedelta(days=1)

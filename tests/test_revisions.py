@@ -237,12 +237,15 @@ def test_the_article_page_has_one_history_entry_revisions(editor):
 
 @pytest.mark.parametrize("role", ["Writer", "Photo desk"])
 def test_only_people_who_may_edit_see_or_restore_others_history(client, role):
-    article = make_article(published=False, created_by=make_user("Writer"))
+    user = make_user(role)
+    co_author = make_author(user=user) if role == "Writer" else make_author()
+    article = make_article(published=False, created_by=make_user("Writer"), authors=[co_author])
     revisions.record(article, by=None)
-    client.force_login(make_user(role))
+    client.force_login(user)
     history = reverse("admin:articles_article_revisions", args=[article.pk])
     restore = reverse("admin:articles_article_restore", args=[article.pk, 1])
-    # A writer may see the article but not its history; the photo desk may not see it at all.
+    # A writer on the byline may see the article but not its history; the photo desk may not
+    # see it at all.
     expected = 403 if role == "Writer" else 404
     assert client.get(history).status_code == expected
     assert client.post(restore).status_code == expected

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.http import HttpRequest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
@@ -144,7 +145,7 @@ def test_seed_demo_creates_an_admin_only_in_development(client, settings):
     settings.DEBUG = True
     output = seed()
     password = re.search(r"password: (\S+)", output).group(1)
-    assert client.login(username="admin", password=password)
+    assert client.login(request=HttpRequest(), username="admin", password=password)
     assert "already exists" in seed()
 
 
@@ -153,7 +154,7 @@ def test_seed_demo_adds_one_user_per_role_in_development(client, settings):
     output = seed()
     for username, role in (("writer", "Writer"), ("editor", "Editor"), ("photodesk", "Photo desk")):
         password = re.search(rf"{role} user “{username}” with password: (\S+)", output).group(1)
-        assert client.login(username=username, password=password)
+        assert client.login(request=HttpRequest(), username=username, password=password)
         assert get_user_model().objects.get(username=username).groups.get().name == role
     assert "“editor” already exists" in seed()
 

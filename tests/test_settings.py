@@ -11,6 +11,8 @@ import redis
 from .ci import missing
 
 ROOT = Path(__file__).resolve().parent.parent
+# What `secrets.token_urlsafe(50)` gives: random, so it does not compress.
+A_REAL_KEY = "q5J0r8nTzW4cVx_LmB2pKy7dHs9aUe3Ro6FgNi1Ct-ZwXv0QbEj8MhYl5Ik2DfSa4Ou7TnGp9"
 
 
 def manage(*args, **env):
@@ -34,6 +36,10 @@ def manage(*args, **env):
         "short-key",
         "a" * 60,
         "development-only-key-not-for-production-0123456789-abcdefghijklmnop",
+        # Long, but low in entropy: a short pattern repeated, or Django's insecure marker.
+        "k3y-" + "abcdefghij0123456789" * 3,
+        "password" * 8,
+        "django-insecure-" + "x7Kp2Qm9Rt4Vw8Yz3Bn6Cd1Fg5Hj0Lq2Ms7Nu4Pv9Sx3Tw8Ya",
     ],
 )
 def test_production_refuses_to_start_without_a_real_secret_key(key):
@@ -46,7 +52,7 @@ def test_production_refuses_to_start_without_a_real_secret_key(key):
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = manage("check", SECRET_KEY="k3y-" + "abcdefghij0123456789" * 3)
+    result = manage("check", SECRET_KEY=A_REAL_KEY)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS is not set" in result.stderr
 
@@ -58,7 +64,7 @@ def test_production_settings_pass_the_deployment_checklist():
         "--fail-level",
         "WARNING",
         DEBUG="False",
-        SECRET_KEY="k3y-" + "abcdefghij0123456789" * 3,
+        SECRET_KEY=A_REAL_KEY,
         ALLOWED_HOSTS="news.example.com",
     )
     assert result.returncode == 0, result.stderr
@@ -96,3 +102,30 @@ def test_redis_url_gives_a_cache_shared_between_processes():
     )
     assert read.returncode == 0, read.stderr
     assert read.stdout.strip().endswith("x")
+
+
+@pytest.mark.parametrize("hosts", ["*", "news.example.com,*", ".", "*,"])
+def test_production_refuses_to_accept_any_host(hosts):
+    result = manage("check", SECRET_KEY=A_REAL_KEY, ALLOWED_HOSTS=hosts)
+    assert result.returncode != 0
+    assert "accepts any Host header" in result.stderr or "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def hsts(**env):
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD)",
+        SECRET_KEY=A_REAL_KEY,
+        ALLOWED_HOSTS="news.example.com",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()[-3:]
+
+
+def test_hsts_preload_and_subdomains_are_opt_in():
+    assert hsts() == ["31536000", "False", "False"]
+    opted_in = hsts(SECURE_HSTS_INCLUDE_SUBDOMAINS="true", SECURE_HSTS_PRELOAD="true")
+    assert opted_in == ["31536000", "True", "True"]

@@ -3,16 +3,18 @@ review queue), `history.py` (revisions, share links, presence, edit-conflict che
 `editor.py` (import, autosave, picture picker)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.db.models import F, Prefetch
 from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from js_asset import Media
 
 from .. import permissions, revisions, workflow
 from ..models import Article, Byline, Correction, RelatedArticle
-from . import editor, filters, history, review
+from . import editor, filters, history, review, trash
 from .common import ConstrainedInlineForm, thumbnail
 
 
@@ -97,13 +99,11 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("section", "hero_image", "reviewer")
-            .prefetch_related(
-                Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            )
+        """Only what this user may see (`permissions.visible_articles`): the list, the
+        search, the autocomplete and every page found through the admin agree with it."""
+        articles = permissions.visible_articles(request.user, super().get_queryset(request))
+        return articles.select_related("section", "hero_image", "reviewer").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
         )
 
     @admin.display(description=_("Picture"))
@@ -181,15 +181,41 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
             *editor.urls(self),
             *history.urls(self),
+            *trash.urls(self),
             *super().get_urls(),
         ]
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {
             "can_import": permissions.can_import(request.user),
+            "trash_count": trash.trash_count(self, request),
             **(extra_context or {}),
         }
         return super().changelist_view(request, extra_context)
+
+    # Deleting moves to the trash (`articles.trash`): nothing else is deleted with it, and its
+    # history (which the database protects) stays for a restore.
+    def delete_model(self, request, obj):
+        trash.move_to_trash(self, request, obj)
+
+    def delete_queryset(self, request, queryset):
+        trash.move_to_trash(self, request, queryset)
+
+    def get_deleted_objects(self, objs, request):
+        return [str(obj) for obj in objs], {}, set(), []
+
+    def delete_view(self, request, object_id, extra_context=None):
+        extra_context = {"retention_days": settings.TRASH_RETENTION_DAYS, **(extra_context or {})}
+        return super().delete_view(request, object_id, extra_context)
+
+    def response_delete(self, request, obj_display, obj_id):
+        return trash.moved_response(self, request, obj_display)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        """The body editor's import map is an inline script: it carries this response's
+        Content-Security-Policy nonce (`newsroom.security`)."""
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

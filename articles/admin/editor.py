@@ -60,6 +60,25 @@ class ImportArticleForm(forms.Form):
         label=_("Replace the text of an existing draft with the same headline"), required=False
     )
 
+    def __init__(self, *args, user, **kwargs):
+        """The hero picture joins the library: offered only to whoever may add pictures
+        (`permissions.can_upload`); a picture sent by anyone else is refused, not added."""
+        super().__init__(*args, **kwargs)
+        self.may_upload = permissions.can_upload(user)
+        if not self.may_upload:
+            del self.fields["image"], self.fields["credit"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.may_upload and self.files.get("image"):
+            raise ValidationError(
+                _(
+                    "Only the photo desk may add pictures to the library: import the text "
+                    "without the picture, then choose one from the library."
+                )
+            )
+        return cleaned
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         suffix = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
@@ -80,8 +99,8 @@ class ImportArticleForm(forms.Form):
             self.parsed,
             by=by,
             section=self.cleaned_data["section"],
-            image_file=self.cleaned_data["image"],
-            credit=self.cleaned_data["credit"],
+            image_file=self.cleaned_data.get("image"),
+            credit=self.cleaned_data.get("credit", ""),
             update=self.cleaned_data["update"],
         )
 
@@ -105,7 +124,7 @@ def import_view(model_admin, request):
     """Upload a .txt or .md file; it becomes a Draft owned by the writer."""
     if not permissions.can_import(request.user):
         raise PermissionDenied
-    form = ImportArticleForm(request.POST or None, request.FILES or None)
+    form = ImportArticleForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             result = form.run(by=request.user)
@@ -252,7 +271,7 @@ def library_pictures(article):
     Only renditions already made are read (from each picture's row): opening an article never
     makes renditions. A picture without one is listed and previewed by its caption and credit."""
     library = ImageAsset.objects.all()
-    recent = list(library.order_by("-uploaded_at", "-pk")[:60])
+    recent = list(library.filter(trashed_at__isnull=True).order_by("-uploaded_at", "-pk")[:60])
     images = {image.pk: image for image in recent}
     if article and article.pk:  # older pictures the body shows (`BodyImage`) are previewed too
         images.update(library.filter(body_uses__article=article).exclude(pk__in=images).in_bulk())

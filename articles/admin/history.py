@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from .. import permissions, presence, revisions, sharing
 from ..models import Article, Revision
 from ..people import display_name
+from ..templatetags.newsroom import site_address
 from .common import admin_page, article_or_404
 
 
@@ -258,9 +259,7 @@ def share_links(model_admin, request, pk):
     links = [
         {
             "link": link,
-            "url": request.build_absolute_uri(
-                reverse("articles:shared_preview", args=[sharing.token_for(link)])
-            ),
+            "url": site_address(reverse("articles:shared_preview", args=[sharing.token_for(link)])),
         }
         for link in article.share_links.select_related("created_by")
     ]

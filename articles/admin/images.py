@@ -8,9 +8,11 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .. import imaging, permissions, renditions
-from ..models import ImageAsset
+from ..models import Article, ImageAsset
+from . import trash
 from .common import thumbnail
 
 
@@ -66,6 +68,54 @@ def _article_link(article):
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
+def uses(image, user) -> list[str]:
+    """Where `image` appears, one line of HTML each: the articles `user` may see by headline
+    and state, the others only counted (a draft's or an embargoed article's headline is not
+    the photo desk's to read), then author photos."""
+    newest_first = F("published_at").desc(nulls_first=True)
+    found = [(a, _("hero image")) for a in image.hero_articles.order_by(newest_first)] + [
+        (a, _("in the body")) for a in image.articles_in_body.order_by(newest_first)
+    ]
+    ids = [a.pk for a, _where in found]
+    public = Article.objects.published().filter(pk__in=ids)
+    seen = permissions.visible_articles(user).filter(pk__in=ids)
+    visible = {*public.values_list("pk", flat=True), *seen.values_list("pk", flat=True)}
+    lines = [
+        format_html(
+            '<a href="{}">{}</a> ({} · {})',
+            _article_link(a),
+            a.headline,
+            where,
+            a.get_status_display(),
+        )
+        for a, where in found
+        if a.pk in visible
+    ]
+    hidden = len({a.pk for a, _where in found} - visible)
+    if hidden:
+        lines.append(
+            format_html(
+                "{}",
+                ngettext(
+                    "%(count)d article not yet published",
+                    "%(count)d articles not yet published",
+                    hidden,
+                )
+                % {"count": hidden},
+            )
+        )
+    lines += [
+        format_html(
+            '<a href="{}">{}</a> ({})',
+            reverse("admin:articles_author_change", args=[a.pk]),
+            a.name,
+            _("author photo"),
+        )
+        for a in image.author_photos.all()
+    ]
+    return lines
+
+
 @admin.register(ImageAsset)
 class ImageAssetAdmin(admin.ModelAdmin):
     form = ImageAssetForm
@@ -104,6 +154,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
+            .filter(trashed_at__isnull=True)  # the trash has its own page (`admin/trash.py`)
             .annotate(
                 use_count=Count("hero_articles", distinct=True)
                 + Count("author_photos", distinct=True)
@@ -117,30 +168,23 @@ class ImageAssetAdmin(admin.ModelAdmin):
         """Hero images, author photos and articles showing it in their body."""
         return obj.use_count or "—"
 
+    def get_object(self, request, object_id, from_field=None):
+        """The picture, knowing who looks at it: "Used in" names only the articles they may
+        see (`permissions.visible_articles`)."""
+        image = super().get_object(request, object_id, from_field)
+        if image is not None:
+            image.viewer = request.user
+        return image
+
     @admin.display(description=_("Used in"))
     def used_in(self, obj):
         """Where the picture appears; a picture in use cannot be deleted."""
         if not obj.pk:
             return "—"
-        uses = [
-            (_article_link(a), a.headline, _("hero image"), a.get_status_display())
-            for a in obj.hero_articles.order_by(F("published_at").desc(nulls_first=True))
-        ] + [
-            (_article_link(a), a.headline, _("in the body"), a.get_status_display())
-            for a in obj.articles_in_body.order_by(F("published_at").desc(nulls_first=True))
-        ]
-        photos = [
-            (reverse("admin:articles_author_change", args=[a.pk]), a.name, _("author photo"))
-            for a in obj.author_photos.all()
-        ]
-        if not (uses or photos):
+        lines = uses(obj, getattr(obj, "viewer", None))
+        if not lines:
             return _("Not used yet.")
-        return format_html_join(
-            mark_safe("<br>"),
-            "{}",
-            [(format_html('<a href="{}">{}</a> ({} · {})', *use),) for use in uses]
-            + [(format_html('<a href="{}">{}</a> ({})', *use),) for use in photos],
-        )
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
 
     @admin.display(description=_("Picture"))
     def picture(self, obj):
@@ -178,14 +222,24 @@ class ImageAssetAdmin(admin.ModelAdmin):
             transaction.on_commit(lambda: storage.delete(old_file))
 
     # What is in use was refused before this point: the database protects it (PROTECT) and
-    # the confirmation page lists where it is used. These only add removing the files.
+    # the confirmation page lists where it is used. The rest goes to the trash; its files
+    # go when the trash is emptied (`articles.trash`).
     def delete_model(self, request, obj):
-        imaging.delete_image(obj)
+        trash.move_to_trash(self, request, obj)
 
     def delete_queryset(self, request, queryset):
-        for image in queryset:
-            imaging.delete_image(image)
+        trash.move_to_trash(self, request, queryset)
+
+    def response_delete(self, request, obj_display, obj_id):
+        return trash.moved_response(self, request, obj_display)
+
+    def get_urls(self):
+        return [*trash.urls(self), *super().get_urls()]
 
     def changelist_view(self, request, extra_context=None):
-        context = {"can_upload": permissions.can_upload(request.user), **(extra_context or {})}
+        context = {
+            "can_upload": permissions.can_upload(request.user),
+            "trash_count": trash.trash_count(self, request),
+            **(extra_context or {}),
+        }
         return super().changelist_view(request, context)

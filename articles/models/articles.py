@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Prefetch, Q
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,8 +57,9 @@ def _refuse_body(fields):
 
 
 def public_now() -> Q:
-    """What `published()` filters on: a live status and a publication time that has come."""
-    return Q(status__in=LIVE_STATUSES, published_at__lte=timezone.now())
+    """What `published()` filters on: a live status, a publication time that has come, and
+    not in the trash (`articles.trash`)."""
+    return Q(status__in=LIVE_STATUSES, published_at__lte=timezone.now(), trashed_at__isnull=True)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -207,6 +210,10 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Set by `articles.trash`: deleted on the desk, off every public page, restorable.
+    trashed_at = models.DateTimeField(
+        _("moved to the trash"), null=True, blank=True, editable=False
+    )
     published_at = models.DateTimeField(
         _("publication date"),
         null=True,
@@ -221,6 +228,7 @@ class Article(models.Model):
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-created_at"]
         permissions = [
+            ("view_others_article", _("Can see every writer’s article, in any state")),
             ("edit_others_article", _("Can edit any writer’s article, in any state")),
             ("review_article", _("Can request changes on and approve articles")),
             ("publish_article", _("Can schedule, publish, unpublish and correct articles")),
@@ -264,6 +272,7 @@ class Article(models.Model):
             self.status in LIVE_STATUSES
             and self.published_at is not None
             and self.published_at <= timezone.now()
+            and self.trashed_at is None
         )
 
     def prepare_body(self):
@@ -309,6 +318,15 @@ class Article(models.Model):
     def byline(self):
         """Authors in the editor's order (uses prefetched bylines when present)."""
         return [byline.author for byline in self.bylines.all()]
+
+
+@receiver(pre_save, sender=Article)
+def clean_loaded_body(sender, instance, raw, **kwargs):
+    """`loaddata` (and `manage.py restore`) store rows raw, around `Article.save()`: a body
+    arriving that way is cleaned here, like any other, before it is stored. Its `BodyImage`
+    rows come in the same fixture."""
+    if raw:
+        instance.prepare_body()
 
 
 class Byline(models.Model):

@@ -86,6 +86,10 @@ class ImageAsset(models.Model):
     # rendition, narrowest first. Kept by `articles.renditions` whenever renditions are made or
     # removed, so a page draws a picture from this row alone (no rendition rows per request).
     sources = models.JSONField(_("renditions made"), default=dict, blank=True, editable=False)
+    # Set by `articles.trash`: deleted from the library, restorable until the trash is emptied.
+    trashed_at = models.DateTimeField(
+        _("moved to the trash"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("image")

@@ -7,7 +7,11 @@ from django.utils.translation import gettext_lazy as _
 class ShareLinkQuerySet(models.QuerySet):
     def active(self):
         """Links that still open their preview: not revoked and not expired."""
-        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+        return self.filter(
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+            article__trashed_at__isnull=True,  # an article in the trash is previewed by no one
+        )
 
 
 class ShareLink(models.Model):

@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -47,10 +48,19 @@ def picture(image, variant="card", loading="lazy", caption=True, link=None):
     }
 
 
-@register.simple_tag(takes_context=True)
-def absolute_uri(context, url):
-    """A full address for `url` (unchanged if the storage already gives one, e.g. S3)."""
-    return context["request"].build_absolute_uri(url)
+def site_address(url: str) -> str:
+    """The full address of `url` on this site, from `SITE_URL` (unchanged if it is one
+    already, e.g. a picture on S3). The one way canonical, feed, sitemap and share links are
+    made: never from the request's Host header, which the client chooses."""
+    if url.startswith(("http://", "https://")):
+        return url
+    return settings.SITE_URL + "/" + url.lstrip("/")
+
+
+@register.simple_tag
+def absolute_uri(url):
+    """`site_address` in a template."""
+    return site_address(str(url))
 
 
 @register.simple_tag
