@@ -10,6 +10,7 @@ urlpatterns = [
     path("sections/<slug:slug>/", views.SectionView.as_view(), name="section"),
     path("sections/<slug:slug>/feed/", feeds.SectionFeed(), name="section_feed"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
+    path("topics/<slug:slug>/", views.TopicView.as_view(), name="topic"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("preview/<int:pk>/", views_preview.staff_preview, name="preview"),

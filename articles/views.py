@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from .models import Article, Author, Section
+from .models import Article, Author, Section, Topic
 
 
 class HomeView(ListView):
@@ -40,7 +40,9 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().with_parts().prefetch_related("corrections")
+        return (
+            Article.objects.published().with_parts().with_topics().prefetch_related("corrections")
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**article_page_context(self.object), **kwargs)
@@ -82,6 +84,17 @@ class AuthorView(PublishedListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
+
+
+class TopicView(PublishedListView):
+    template_name = "articles/topic.html"
+
+    def filter_articles(self, articles):
+        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        return articles.filter(article_topics__topic=self.topic)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)
 
 
 class SearchView(PublishedListView):

@@ -2,9 +2,9 @@
 
 The bounds (counted on both SQLite and PostgreSQL):
   home 4 (articles, bylines, renditions, section menu)
-  article 6 (article, bylines, renditions, corrections, related, menu)
+  article 7 (article, bylines, renditions, topics, corrections, related, menu)
   section 6 (section, count for paging, articles, bylines, renditions, menu)
-  author 7 (as section, plus the author photo's renditions)
+  author 7 (as section, plus the author photo's renditions) · topic 6 (as section)
   search 5 (count, articles, bylines, renditions, menu) · feed 3 (articles, bylines, renditions)
   sitemap 6 (count and page for each of its three parts)
 Pictures cost one query per page (two on an author page): the renditions of every picture
@@ -15,19 +15,29 @@ them and one for their renditions (tests/test_richtext.py).
 import pytest
 from django.urls import reverse
 
-from articles.models import Correction
+from articles.models import ArticleTopic, Correction, Topic
 
 from .factories import make_article, make_author, make_image, make_section
 
 pytestmark = pytest.mark.django_db
 
-BOUNDS = {"home": 4, "article": 6, "section": 6, "author": 7, "search": 5, "feed": 3, "sitemap": 6}
+BOUNDS = {
+    "home": 4,
+    "article": 7,
+    "section": 6,
+    "author": 7,
+    "topic": 6,
+    "search": 5,
+    "feed": 3,
+    "sitemap": 6,
+}
 
 
 def build(n):
-    """n articles, each with n authors, n related articles and n corrections, all sharing
-    one author."""
+    """n articles, each with n authors, n topics, n related articles and n corrections, all
+    sharing one author and one topic."""
     section = make_section()
+    topic = Topic.objects.create(name="Common topic")
     star = make_author(photo=make_image())
     articles = []
     for _ in range(n):
@@ -41,17 +51,24 @@ def build(n):
                 related=articles[-n:],
             )
         )
+        for position, other in enumerate([topic] + [make_topic() for _ in range(n - 1)]):
+            ArticleTopic.objects.create(article=articles[-1], topic=other, position=position)
     for i in range(n):
         Correction.objects.create(article=articles[-1], text=f"Correction {i}.")
-    return section, star, articles[-1]
+    return section, star, topic, articles[-1]
 
 
-def urls(section, star, article):
+def make_topic():
+    return Topic.objects.create(name=f"Topic {Topic.objects.count()}")
+
+
+def urls(section, star, topic, article):
     return {
         "home": reverse("articles:home"),
         "article": article.get_absolute_url(),
         "section": section.get_absolute_url(),
         "author": star.get_absolute_url(),
+        "topic": topic.get_absolute_url(),
         "search": reverse("articles:search") + "?q=common",
         "feed": reverse("articles:feed"),
         "sitemap": reverse("sitemap"),
@@ -72,8 +89,7 @@ def test_lists_do_not_load_article_bodies(client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    section, star, article = build(3)
-    listing = [u for name, u in urls(section, star, article).items() if name != "article"]
+    listing = [u for name, u in urls(*build(3)).items() if name != "article"]
     for url in listing:
         with CaptureQueriesContext(connection) as captured:
             client.get(url)
