@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from . import related
 from .models import Article, Author, Section, Topic
 
 
@@ -29,7 +30,7 @@ def article_page_context(article):
     corrections = list(article.corrections.all())
     return {
         "article": article,
-        "related_articles": article.related_articles(),
+        "related_articles": related.related_for(article),
         "corrections": corrections,
         "updated_at": corrections[-1].published_at if corrections else None,
     }

@@ -2,7 +2,8 @@
 
 The bounds (counted on both SQLite and PostgreSQL):
   home 4 (articles, bylines, renditions, section menu)
-  article 7 (article, bylines, renditions, topics, corrections, related, menu)
+  article 8 (article, bylines, renditions, topics, corrections, curated related, filled
+    related, menu)
   section 6 (section, count for paging, articles, bylines, renditions, menu)
   author 7 (as section, plus the author photo's renditions) · topic 6 (as section)
   search 5 (count, articles, bylines, renditions, menu) · feed 3 (articles, bylines, renditions)
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 BOUNDS = {
     "home": 4,
-    "article": 7,
+    "article": 8,
     "section": 6,
     "author": 7,
     "topic": 6,

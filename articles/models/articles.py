@@ -312,7 +312,8 @@ class Article(models.Model):
         )
 
     def related_articles(self):
-        """Curated related articles, in the editor's order, readers' rule applied."""
+        """Curated related articles, in the editor's order, readers' rule applied. The page
+        shows these filled up with the most related others: `articles.related`."""
         return (
             Article.objects.published()
             .filter(linked_from__from_article=self)
