@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from .models import Article, ArticleTopic, Author, Byline, RelatedArticle, Revision, Topic
 from .richtext import SanitizedHTMLField, plain_text
 
-# Not snapshotted: the key, the row's own bookkeeping times and the body's plain-text copy
-# (made again from the body on every save, so a restore cannot bring back a stale one).
-SKIPPED = {"id", "created_at", "updated_at", "body_text"}
+# Not snapshotted: the key, the row's own bookkeeping times, the body's plain-text copy and
+# the search vector (made again on every save, so a restore cannot bring back a stale one).
+SKIPPED = {"id", "created_at", "updated_at", "body_text", "search_vector"}
 # Snapshotted and shown in comparisons, but never written back by a restore: status and
 # publication time change only through `articles.workflow`.
 NOT_RESTORED = {"status", "published_at"}

@@ -1,9 +1,8 @@
 from django.conf import settings
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from . import related
+from . import related, search
 from .models import Article, Author, Section, Topic
 
 
@@ -42,7 +41,11 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         return (
-            Article.objects.published().with_parts().with_topics().prefetch_related("corrections")
+            Article.objects.published()
+            .with_parts()
+            .with_topics()
+            .prefetch_related("corrections")
+            .defer("search_vector")
         )
 
     def get_context_data(self, **kwargs):
@@ -99,18 +102,18 @@ class TopicView(PublishedListView):
 
 
 class SearchView(PublishedListView):
+    """Results for `?q=` (and `&section=`), ranked by `articles.search`."""
+
     template_name = "articles/search.html"
 
     def filter_articles(self, articles):
-        self.query = self.request.GET.get("q", "").strip()[:200]
-        if not self.query:
-            return articles.none()
-        # The body's words, not its markup: `body_text` is the plain-text copy saved with it.
-        return articles.filter(
-            Q(headline__icontains=self.query)
-            | Q(standfirst__icontains=self.query)
-            | Q(body_text__icontains=self.query)
-        )
+        self.form = search.SearchForm(self.request.GET or None)
+        self.form.is_valid()  # a wrong section is explained beside its box, not a 500
+        data = getattr(self.form, "cleaned_data", {})
+        self.query = data.get("q", "")
+        if data.get("section"):
+            articles = articles.filter(section=data["section"])
+        return search.search(articles, self.query)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        return super().get_context_data(query=self.query, form=self.form, **kwargs)

@@ -6,7 +6,8 @@ The bounds (counted on both SQLite and PostgreSQL):
     related, menu)
   section 6 (section, count for paging, articles, bylines, renditions, menu)
   author 7 (as section, plus the author photo's renditions) · topic 6 (as section)
-  search 5 (count, articles, bylines, renditions, menu) · feed 3 (articles, bylines, renditions)
+  search 6 (count, articles, bylines, renditions, the form's sections, menu)
+  feed 3 (articles, bylines, renditions)
   sitemap 6 (count and page for each of its three parts)
 Pictures cost one query per page (two on an author page): the renditions of every picture
 shown, prefetched together. A body with pictures from the library adds one query for all of
@@ -28,7 +29,7 @@ BOUNDS = {
     "section": 6,
     "author": 7,
     "topic": 6,
-    "search": 5,
+    "search": 6,
     "feed": 3,
     "sitemap": 6,
 }

@@ -7,6 +7,7 @@ from articles.models import ImageAsset
 from articles.renditions import VARIANTS, at_least, renditions_for
 from articles.renditions import jpeg as jpeg_rendition
 from articles.richtext import FIGURE_REFERENCE, figure_ids
+from articles.search import highlight
 
 register = template.Library()
 
@@ -87,3 +88,9 @@ def article_body(html) -> SafeString:
 def display_name(user):
     """A person's name as the newsroom shows it: `{{ user|display_name }}`."""
     return people.display_name(user)
+
+
+@register.filter
+def search_snippet(text, query) -> SafeString:
+    """A search result's snippet with the query's words marked: `articles.search.highlight`."""
+    return highlight(text, query)
