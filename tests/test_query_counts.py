@@ -1,13 +1,14 @@
 """Reader pages run a fixed number of SQL queries, however much content there is.
 
 The bounds (counted on both SQLite and PostgreSQL):
-  home 4 (articles, bylines, renditions, section menu)
+  home 5 (articles, bylines, renditions, the sections' rails, section menu)
   article 8 (article, bylines, renditions, topics, corrections, curated related, filled
     related, menu)
   section 6 (section, count for paging, articles, bylines, renditions, menu)
   author 7 (as section, plus the author photo's renditions) · topic 6 (as section)
   search 6 (count, articles, bylines, renditions, the form's sections, menu)
-  feed 3 (articles, bylines, renditions)
+  feed 4 (articles, bylines, topics, renditions), RSS or Atom; a section's, author's or
+    topic's feed 5 (the same, plus the section, author or topic)
   sitemap 6 (count and page for each of its three parts)
 Pictures cost one query per page (two on an author page): the renditions of every picture
 shown, prefetched together. A body with pictures from the library adds one query for all of
@@ -24,13 +25,17 @@ from .factories import make_article, make_author, make_image, make_section
 pytestmark = pytest.mark.django_db
 
 BOUNDS = {
-    "home": 4,
+    "home": 5,
     "article": 8,
     "section": 6,
     "author": 7,
     "topic": 6,
     "search": 6,
-    "feed": 3,
+    "feed": 4,
+    "atom": 4,
+    "section feed": 5,
+    "author feed": 5,
+    "topic feed": 5,
     "sitemap": 6,
 }
 
@@ -73,6 +78,10 @@ def urls(section, star, topic, article):
         "topic": topic.get_absolute_url(),
         "search": reverse("articles:search") + "?q=common",
         "feed": reverse("articles:feed"),
+        "atom": reverse("articles:atom"),
+        "section feed": reverse("articles:section_atom", args=[section.slug]),
+        "author feed": reverse("articles:author_feed", args=[star.slug]),
+        "topic feed": reverse("articles:topic_atom", args=[topic.slug]),
         "sitemap": reverse("sitemap"),
     }
 

@@ -1,5 +1,9 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
+from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from articles import people
@@ -94,3 +98,14 @@ def display_name(user):
 def search_snippet(text, query) -> SafeString:
     """A search result's snippet with the query's words marked: `articles.search.highlight`."""
     return highlight(text, query)
+
+
+@register.filter
+def json_ld(data) -> SafeString:
+    """Structured data as a `<script type="application/ld+json">`, escaped as Django's
+    `json_script` escapes (no "</script>" can end it early)."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(_json_script_escapes)),
+    )
