@@ -9,7 +9,8 @@ The bounds (counted on both SQLite and PostgreSQL):
   search 6 (count, articles, bylines, renditions, the form's sections, menu)
   feed 4 (articles, bylines, topics, renditions), RSS or Atom; a section's, author's or
     topic's feed 5 (the same, plus the section, author or topic)
-  sitemap 6 (count and page for each of its three parts)
+  sitemap index 8 (count and newest date of each of its four parts); each part 2 (count,
+    page); news sitemap 1
 Pictures cost one query per page (two on an author page): the renditions of every picture
 shown, prefetched together. A body with pictures from the library adds one query for all of
 them and one for their renditions (tests/test_richtext.py).
@@ -36,7 +37,10 @@ BOUNDS = {
     "section feed": 5,
     "author feed": 5,
     "topic feed": 5,
-    "sitemap": 6,
+    "sitemap": 8,
+    "sitemap articles": 2,
+    "sitemap authors": 2,
+    "news sitemap": 1,
 }
 
 
@@ -83,6 +87,9 @@ def urls(section, star, topic, article):
         "author feed": reverse("articles:author_feed", args=[star.slug]),
         "topic feed": reverse("articles:topic_atom", args=[topic.slug]),
         "sitemap": reverse("sitemap"),
+        "sitemap articles": reverse("sitemap_part", args=["articles"]),
+        "sitemap authors": reverse("sitemap_part", args=["authors"]),
+        "news sitemap": reverse("news_sitemap"),
     }
 
 
