@@ -12,7 +12,7 @@ from .factories import make_article, make_section
 pytestmark = pytest.mark.django_db
 
 FORM = re.compile(
-    r'<form class="[^"]*" role="search" method="get" action="([^"]+)">(.*?)</form>', re.S
+    r'<form class="[^"]*" role="search" method="get" action="([^"]+)"[^>]*>(.*?)</form>', re.S
 )
 
 
