@@ -17,8 +17,11 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         # After `migrate` (and each test-database flush) keep the role groups complete.
         post_migrate.connect(sync_role_groups, sender=self)
+
         # Pillow refuses to decode pictures bigger than the photo desk accepts.
         from django.conf import settings
         from PIL import Image
 
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
+        # A byline or an author's name is part of an article's search vector.
+        from . import signals  # noqa: F401

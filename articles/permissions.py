@@ -14,13 +14,13 @@ WRITER, EDITOR, PHOTO_DESK = "Writer", "Editor", "Photo desk"
 
 _ARTICLE_PARTS = [
     f"{action}_{model}"
-    for model in ("byline", "relatedarticle")
+    for model in ("byline", "relatedarticle", "articletopic")
     for action in ("add", "change", "delete", "view")
 ]
 ROLES = {
     WRITER: [
         "add_article", "change_article", "view_article", *_ARTICLE_PARTS,
-        "view_imageasset", "view_author", "view_section",
+        "view_imageasset", "view_author", "view_section", "view_topic",
     ],
     EDITOR: [
         "add_article", "change_article", "delete_article", "view_article",
@@ -30,6 +30,7 @@ ROLES = {
         "view_imageasset",
         "add_author", "change_author", "view_author",
         "add_section", "change_section", "view_section",
+        "add_topic", "change_topic", "view_topic",
     ],
     PHOTO_DESK: [
         "add_imageasset", "change_imageasset", "delete_imageasset", "view_imageasset",

@@ -1,8 +1,8 @@
 """Revisions of an article: snapshot, record, compare, restore; and the edit-conflict check.
 
 A revision is a JSON snapshot of every concrete field of the article (read from the model,
-so fields added later are covered without touching this module), plus its byline and
-related articles in order. `record()` is called after each save from the admin and by
+so fields added later are covered without touching this module), plus its byline, topics
+and related articles in order. `record()` is called after each save from the admin and by
 `restore()`; nothing is ever overwritten — a restore is a new revision.
 """
 
@@ -19,12 +19,12 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from .models import Article, Author, Byline, RelatedArticle, Revision
+from .models import Article, ArticleTopic, Author, Byline, RelatedArticle, Revision, Topic
 from .richtext import SanitizedHTMLField, plain_text
 
-# Not snapshotted: the key, the row's own bookkeeping times and the body's plain-text copy
-# (made again from the body on every save, so a restore cannot bring back a stale one).
-SKIPPED = {"id", "created_at", "updated_at", "body_text"}
+# Not snapshotted: the key, the row's own bookkeeping times, the body's plain-text copy and
+# the search vector (made again on every save, so a restore cannot bring back a stale one).
+SKIPPED = {"id", "created_at", "updated_at", "body_text", "search_vector"}
 # Snapshotted and shown in comparisons, but never written back by a restore: status and
 # publication time change only through `articles.workflow`.
 NOT_RESTORED = {"status", "published_at"}
@@ -54,6 +54,7 @@ def snapshot(article: Article) -> dict:
     fields = {field.attname: field.value_from_object(article) for field in snapshot_fields()}
     bylines = Byline.objects.filter(article=article).select_related("author")
     links = RelatedArticle.objects.filter(from_article=article).select_related("to_article")
+    topics = ArticleTopic.objects.filter(article=article).select_related("topic")
     return {
         "fields": fields,
         "authors": [
@@ -62,6 +63,9 @@ def snapshot(article: Article) -> dict:
         "related": [
             {"id": r.to_article_id, "headline": r.to_article.headline, "position": r.position}
             for r in links
+        ],
+        "topics": [
+            {"id": t.topic_id, "name": t.topic.name, "position": t.position} for t in topics
         ],
     }
 
@@ -129,6 +133,21 @@ def restore(revision: Revision, *, by) -> tuple[Revision, list[str]]:
             )
         else:
             notes.append(_("Related article “%(headline)s” was deleted.") % entry)
+
+    if "topics" in data:  # revisions from before topics existed keep today's topics
+        known = set(
+            Topic.objects.filter(pk__in=[t["id"] for t in data["topics"]]).values_list(
+                "pk", flat=True
+            )
+        )
+        ArticleTopic.objects.filter(article=article).delete()
+        for entry in data["topics"]:
+            if entry["id"] in known:
+                ArticleTopic.objects.create(
+                    article=article, topic_id=entry["id"], position=entry["position"]
+                )
+            else:
+                notes.append(_("Topic “%(name)s” was deleted.") % entry)
 
     comment = _("Restored revision %(number)s") % {"number": revision.number}
     return record(article, by=by, comment=comment), notes
@@ -248,11 +267,13 @@ def compare(old: Revision, new: Revision) -> list[dict]:
         rows.append({"label": capfirst(field.verbose_name), "diff": text_diff(old_text, new_text)})
     lists = [
         (_("Authors"), "authors", "name"),
+        (_("Topics"), "topics", "name"),
         (_("Related articles"), "related", "headline"),
     ]
     for label, key, name in lists:
-        if [item["id"] for item in old.data[key]] != [item["id"] for item in new.data[key]]:
-            old_text = "; ".join(item[name] for item in old.data[key])
-            new_text = "; ".join(item[name] for item in new.data[key])
+        before, after = old.data.get(key, []), new.data.get(key, [])
+        if [item["id"] for item in before] != [item["id"] for item in after]:
+            old_text = "; ".join(item[name] for item in before)
+            new_text = "; ".join(item[name] for item in after)
             rows.append({"label": label, "diff": word_diff(old_text, new_text)})
     return rows

@@ -1,9 +1,37 @@
+"""Sitemaps for search engines, a Google News sitemap and robots.txt.
+
+`/sitemap.xml` is an index of the parts below (articles split at most `limit` a file), each
+with its `lastmod`; `/news-sitemap.xml` lists what was published in the last two days, as
+Google News asks; `/robots.txt` names both and keeps crawlers out of the desk, previews and
+search results. All of them list only `Article.objects.published()`, the one rule.
+"""
+
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, OuterRef, Subquery
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import cache_control
 
-from .models import Article, Author, Section
+from .models import Article, Author, Section, Topic
+from .seo import site_address
+
+NEWS_DAYS = 2  # Google News: articles published in the last two days …
+NEWS_LIMIT = 1000  # … at most 1,000 of them
+# Addresses crawlers are asked to leave alone (robots.txt).
+KEEP_OUT = ["/admin/", "/desk/", "/preview/", "/search/"]
+
+
+def latest_public(**match):
+    """The newest publication time among the public articles matching `match` (for the
+    row of the outer query, e.g. `section=OuterRef("pk")`)."""
+    times = Article.objects.published().filter(**match).order_by("-published_at")
+    return Subquery(times.values("published_at")[:1])
 
 
 class SiteSitemap(Sitemap):
@@ -18,26 +46,90 @@ class SiteSitemap(Sitemap):
 
 class ArticleSitemap(SiteSitemap):
     changefreq = "hourly"
+    limit = 1000  # articles per file of the index
 
     def items(self):
-        return Article.objects.published().order_by("-published_at").only("slug", "updated_at")
+        return (
+            Article.objects.published().order_by("-published_at", "-pk").only("slug", "updated_at")
+        )
 
     def lastmod(self, item):
         return item.updated_at
 
+    def get_latest_lastmod(self):
+        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
-class SectionSitemap(SiteSitemap):
+
+class ListingSitemap(SiteSitemap):
+    """Sections, authors or topics, each dated by its newest public article."""
+
     changefreq = "hourly"
 
+    def lastmod(self, item):
+        return item.latest
+
+    def get_latest_lastmod(self):
+        return Article.objects.published().aggregate(latest=Max("published_at"))["latest"]
+
+
+class SectionSitemap(ListingSitemap):
     def items(self):
-        return Section.objects.all()
+        return Section.objects.annotate(latest=latest_public(section=OuterRef("pk")))
 
 
-class AuthorSitemap(SiteSitemap):
+class AuthorSitemap(ListingSitemap):
     changefreq = "daily"
 
     def items(self):
-        return Author.objects.filter(articles__in=Article.objects.published()).distinct()
+        return (
+            Author.objects.annotate(latest=latest_public(bylines__author=OuterRef("pk")))
+            .filter(latest__isnull=False)
+            .order_by("name", "pk")
+        )
 
 
-sitemaps = {"articles": ArticleSitemap, "sections": SectionSitemap, "authors": AuthorSitemap}
+class TopicSitemap(ListingSitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return (
+            Topic.objects.annotate(latest=latest_public(article_topics__topic=OuterRef("pk")))
+            .filter(latest__isnull=False)
+            .order_by("name", "pk")
+        )
+
+
+sitemaps = {
+    "articles": ArticleSitemap,
+    "sections": SectionSitemap,
+    "authors": AuthorSitemap,
+    "topics": TopicSitemap,
+}
+
+
+def news_articles():
+    since = timezone.now() - timedelta(days=NEWS_DAYS)
+    return (
+        Article.objects.published()
+        .filter(published_at__gte=since)
+        .order_by("-published_at", "-pk")
+        .only("headline", "slug", "published_at")[:NEWS_LIMIT]
+    )
+
+
+def news_sitemap(request):
+    """The Google News sitemap: recent public articles with the publication's name."""
+    context = {
+        "articles": news_articles(),
+        "publication": settings.SITE_NAME,
+        "language": settings.LANGUAGE_CODE.split("-")[0],
+    }
+    return render(request, "sitemaps/news.xml", context, content_type="application/xml")
+
+
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in KEEP_OUT), ""]
+    for name in ("sitemap", "news_sitemap"):
+        lines.append(f"Sitemap: {site_address(reverse(name))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -35,7 +35,7 @@ def staff_preview(request, pk):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
     article = article_or_404(request, pk)  # may not see it: 404, as on every desk page
-    return render_preview(request, Article.objects.with_parts().get(pk=article.pk))
+    return render_preview(request, Article.objects.with_parts().with_topics().get(pk=article.pk))
 
 
 @never_cache
@@ -43,5 +43,5 @@ def shared_preview(request, token):
     link = sharing.link_for_token(token)
     if link is None:
         raise Http404
-    article = Article.objects.with_parts().get(pk=link.article_id)
+    article = Article.objects.with_parts().with_topics().get(pk=link.article_id)
     return render_preview(request, article, share_link=link)

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.static import serve
 
 from articles.admin.common import view_on_site
-from articles.sitemaps import sitemaps
+from articles.sitemaps import news_sitemap, robots_txt, sitemaps
 from newsroom.security import csp_report
 
 admin.site.site_header = "Newsroom"
@@ -21,7 +21,21 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("desk/", include("articles.desk")),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # An index of the sitemap files (articles split by page): articles/sitemaps.py.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_part"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap_part",
+    ),
+    path("news-sitemap.xml", news_sitemap, name="news_sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("csp-report/", csp_report, name="csp_report"),
     path("", include("articles.urls")),
 ]

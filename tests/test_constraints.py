@@ -74,6 +74,8 @@ def article_form_data(article, related=(), **overrides):
         "bylines-INITIAL_FORMS": "0",
         "related_links-TOTAL_FORMS": str(len(related)),
         "related_links-INITIAL_FORMS": "0",
+        "article_topics-TOTAL_FORMS": "0",
+        "article_topics-INITIAL_FORMS": "0",
     }
     for i, to_article in enumerate(related):
         data[f"related_links-{i}-to_article"] = to_article.pk

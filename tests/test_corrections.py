@@ -29,6 +29,8 @@ def change_form(article, corrections=()):
         "bylines-INITIAL_FORMS": "0",
         "related_links-TOTAL_FORMS": "0",
         "related_links-INITIAL_FORMS": "0",
+        "article_topics-TOTAL_FORMS": "0",
+        "article_topics-INITIAL_FORMS": "0",
         "corrections-TOTAL_FORMS": str(len(corrections)),
         "corrections-INITIAL_FORMS": "0",
         "version": version_token(article),  # the version the editor opened

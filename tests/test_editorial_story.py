@@ -30,6 +30,8 @@ def article_form(headline, section, body):
         "bylines-INITIAL_FORMS": "0",
         "related_links-TOTAL_FORMS": "0",
         "related_links-INITIAL_FORMS": "0",
+        "article_topics-TOTAL_FORMS": "0",
+        "article_topics-INITIAL_FORMS": "0",
     }
 
 

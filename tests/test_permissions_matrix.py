@@ -222,6 +222,8 @@ def test_status_in_the_change_form_is_ignored(client, role):
             "bylines-INITIAL_FORMS": "0",
             "related_links-TOTAL_FORMS": "0",
             "related_links-INITIAL_FORMS": "0",
+            "article_topics-TOTAL_FORMS": "0",
+            "article_topics-INITIAL_FORMS": "0",
             "version": version_token(article),
         },
     )

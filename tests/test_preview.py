@@ -209,8 +209,8 @@ def test_a_shared_preview_runs_a_fixed_number_of_queries(client, django_assert_m
     url = reverse(
         "articles:shared_preview", args=[sharing.token_for(sharing.create_link(article, by=None))]
     )
-    # link, article, bylines, related articles, corrections, section menu
-    with django_assert_max_num_queries(6):
+    # link, article, bylines, topics, related articles, corrections, section menu
+    with django_assert_max_num_queries(7):
         assert client.get(url).status_code == 200
 
 

@@ -57,7 +57,8 @@ def test_adding_an_article_keeps_its_first_revision(editor):
         reverse("admin:articles_article_add"),
         {"headline": "Pier reopens", "section": section.pk}
         | bylines_data("bylines", [make_author().pk])
-        | bylines_data("related_links", []),
+        | bylines_data("related_links", [])
+        | bylines_data("article_topics", []),
     )
     assert response.status_code == 302
     revision = section.articles.get().revisions.get()

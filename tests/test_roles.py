@@ -60,6 +60,8 @@ def test_a_new_article_belongs_to_the_writer_who_made_it(client):
             "bylines-INITIAL_FORMS": "0",
             "related_links-TOTAL_FORMS": "0",
             "related_links-INITIAL_FORMS": "0",
+            "article_topics-TOTAL_FORMS": "0",
+            "article_topics-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302

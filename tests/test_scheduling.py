@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from articles import workflow
-from articles.models import Article
+from articles.models import Article, ArticleTopic, Topic
 
 from .factories import make_article, make_author, make_user
 
@@ -28,7 +28,17 @@ def public_places(article, author):
         "search": reverse("articles:search") + "?q=embargoed",
         "feed": reverse("articles:feed"),
         "section feed": reverse("articles:section_feed", args=[article.section.slug]),
-        "sitemap": reverse("sitemap"),
+        "sitemap": reverse("sitemap_part", args=["articles"]),
+        # The doors of "being found" (issue 11): every feed, the news sitemap, the topic
+        # page, and the related articles another story fills itself with.
+        "atom": reverse("articles:atom"),
+        "author feed": reverse("articles:author_atom", args=[author.slug]),
+        "topic": reverse("articles:topic", args=["budget"]),
+        "topic feed": reverse("articles:topic_feed", args=["budget"]),
+        "news sitemap": reverse("news_sitemap"),
+        "related on another article": author.articles.exclude(pk=article.pk)
+        .get()
+        .get_absolute_url(),
     }
 
 
@@ -53,6 +63,7 @@ def embargoed(time_machine):
     author = make_author()
     make_article(authors=[author])  # so the author's page exists before the embargo
     article = make_article(published=False, headline="Embargoed budget details", authors=[author])
+    ArticleTopic.objects.create(article=article, topic=Topic.objects.create(name="Budget"))
     editor = make_user("Editor")
     workflow.schedule(article, by=editor, at=EMBARGO)
     return article, author, editor

@@ -12,19 +12,36 @@ from .factories import make_article, make_section
 pytestmark = pytest.mark.django_db
 
 FORM = re.compile(
-    r'<form class="[^"]*" role="search" method="get" action="([^"]+)">(.*?)</form>', re.S
+    r'<form class="[^"]*" role="search" method="get" action="([^"]+)"[^>]*>(.*?)</form>', re.S
 )
 
 
+def attributes(tag):
+    return dict(re.findall(r'([\w-]+)="([^"]*)"', tag))
+
+
 def search_forms(html):
-    """(action, label's target, box's id, box's value) for each search form on the page."""
+    """(action, label's target, box's id, box's value) for each search form on the page
+    (attributes in any order: the search page's form is drawn by crispy-forms)."""
     forms = []
     for action, inner in FORM.findall(html):
-        label = re.search(r'<label [^>]*for="([^"]+)">Search articles</label>', inner)
-        box = re.search(
-            r'<input [^>]*id="([^"]+)" type="search" name="q"[^>]* value="([^"]*)"', inner
+        label = re.search(r"<label\s([^>]*)>\s*Search articles\s*</label>", inner)
+        box = next(
+            (
+                attrs
+                for tag in re.findall(r"<input [^>]*>", inner)
+                if (attrs := attributes(tag)).get("name") == "q" and attrs.get("type") == "search"
+            ),
+            None,
         )
-        forms.append((action, label and label[1], box and box[1], box and box[2]))
+        forms.append(
+            (
+                action,
+                label and attributes(label[1]).get("for"),
+                box and box.get("id"),
+                box and box.get("value"),
+            )
+        )
     return forms
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 
 from .. import permissions, revisions, workflow
-from ..models import Article, Byline, Correction, RelatedArticle
+from ..models import Article, ArticleTopic, Byline, Correction, RelatedArticle
 from . import editor, filters, history, review, trash
 from .common import ConstrainedInlineForm, thumbnail
 
@@ -27,6 +27,15 @@ class BylineInline(admin.TabularInline):
     fields = ["author", "position"]
     verbose_name = _("author")
     verbose_name_plural = _("Authors (byline order: lowest number first)")
+
+
+class TopicInline(admin.TabularInline):
+    model = ArticleTopic
+    form = ConstrainedInlineForm
+    extra = 0
+    autocomplete_fields = ["topic"]
+    fields = ["topic", "position"]
+    verbose_name_plural = _("Topics (the first is the main one; used for related articles)")
 
 
 class RelatedArticleInline(admin.TabularInline):
@@ -89,7 +98,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "body_as_read",
         "length",
     ]
-    inlines = [BylineInline, RelatedArticleInline]
+    inlines = [BylineInline, TopicInline, RelatedArticleInline]
     # Every move the registry offers in bulk, in its words (`workflow.MOVES`).
     actions = [bulk_action(move) for move in workflow.MOVES.values() if move.bulk]
     fieldsets = [

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ..models import Author, Section
+from ..models import Author, Section, Topic
 
 
 @admin.register(Section)
@@ -18,3 +18,12 @@ class AuthorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["photo", "user"]
     list_select_related = ["user"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    """Topics are chosen on the article form by typing (autocomplete searches the name)."""
+
+    list_display = ["name", "slug", "description"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from .. import permissions, presence, revisions, sharing
 from ..models import Article, Revision
 from ..people import display_name
-from ..templatetags.newsroom import site_address
+from ..seo import site_address
 from .common import admin_page, article_or_404
 
 

@@ -8,12 +8,14 @@ from .images import ImageAsset, Rendition
 from .revisions import Revision
 from .sections import Section
 from .sharing import ShareLink
+from .topics import ArticleTopic, Topic
 
 __all__ = [
     "Article",
     "ArticleAutosave",
     "ArticleEvent",
     "ArticleQuerySet",
+    "ArticleTopic",
     "Author",
     "BodyImage",
     "Byline",
@@ -25,4 +27,5 @@ __all__ = [
     "Section",
     "ShareLink",
     "Status",
+    "Topic",
 ]

@@ -1,6 +1,9 @@
 from django.conf import settings
-from django.db import models, transaction
-from django.db.models import F, Prefetch, Q
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import connections, models, transaction
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -33,6 +36,10 @@ class Status(models.TextChoices):
 # A scheduled article goes live at its time with no job to flip it: see `published()`.
 LIVE_STATUSES = [Status.PUBLISHED, Status.SCHEDULED]
 
+
+# The language of the search vector and of every search query (stemming: "storms" finds
+# "storm"). PostgreSQL only; `articles.search` falls back to word matching elsewhere.
+SEARCH_CONFIG = "english"
 
 # Stored copies of what the body says, kept in step by `Article.save()`.
 BODY_DERIVED_FIELDS = ("body_text", "word_count", "reading_minutes")
@@ -82,7 +89,38 @@ class ArticleQuerySet(models.QuerySet):
             for article in created:
                 if article.pk is not None:
                     article.keep_body_images()
+            pks = [article.pk for article in created if article.pk is not None]
+            self.model._default_manager.db_manager(self.db).filter(
+                pk__in=pks
+            ).refresh_search_vector()
         return created
+
+    def refresh_search_vector(self):
+        """Store each article's search vector from its words: headline (weight A) above
+        standfirst and author names (B) above the body's plain text (C). One UPDATE; on
+        PostgreSQL only (elsewhere the field stays empty and search matches words).
+
+        `Article.save()` and `bulk_create()` call it, and so do byline and author changes
+        (`articles/signals.py`); call it after writing bylines with `bulk_create`."""
+        if connections[self.db].vendor != "postgresql":
+            return 0
+        names = (
+            Byline.objects.filter(article=OuterRef("pk"))
+            .values("article")
+            .annotate(names=StringAgg("author__name", " "))
+            .values("names")
+        )
+        vector = (
+            SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
+            + SearchVector(
+                Coalesce(Subquery(names), Value(""), output_field=models.TextField()),
+                weight="B",
+                config=SEARCH_CONFIG,
+            )
+            + SearchVector("body_text", weight="C", config=SEARCH_CONFIG)
+        )
+        return self.update(search_vector=vector)
 
     def published(self):
         """What readers may see: the one definition of "public".
@@ -106,9 +144,18 @@ class ArticleQuerySet(models.QuerySet):
             Prefetch("bylines", queryset=Byline.objects.select_related("author")),
         )
 
+    def with_topics(self):
+        """Topics in the editor's order, all articles' in one query (`Article.topic_list`)."""
+        from .topics import ArticleTopic
+
+        return self.prefetch_related(
+            Prefetch("article_topics", queryset=ArticleTopic.objects.select_related("topic"))
+        )
+
     def for_listing(self):
-        """Everything a teaser needs, without the body (long, and not shown in lists)."""
-        return self.with_parts().defer("body", "body_text")
+        """Everything a teaser needs, without the body or the search vector (long, and not
+        shown in lists)."""
+        return self.with_parts().defer("body", "body_text", "search_vector")
 
 
 class Article(models.Model):
@@ -145,6 +192,9 @@ class Article(models.Model):
         editable=False,
         help_text=_("The body’s words without markup, for search. Made when the article is saved."),
     )
+    # On PostgreSQL a GIN index serves it (made by migration 0015 there only, as SQLite has no
+    # GIN indexes). Kept by `ArticleQuerySet.refresh_search_vector()`.
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
     word_count = models.PositiveIntegerField(_("words"), default=0, editable=False)
     reading_minutes = models.PositiveSmallIntegerField(
         _("reading time (minutes)"), default=0, editable=False
@@ -177,6 +227,13 @@ class Article(models.Model):
         verbose_name=_("authors"),
         through="articles.Byline",
         related_name="articles",
+    )
+    topics = models.ManyToManyField(
+        "articles.Topic",
+        verbose_name=_("topics"),
+        through="articles.ArticleTopic",
+        related_name="articles",
+        blank=True,
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
@@ -261,6 +318,10 @@ class Article(models.Model):
             super().save(*args, **kwargs)
             if update_fields is None or "body" in update_fields:
                 self.keep_body_images()
+            if update_fields is None or {"headline", "standfirst", "body"} & {*update_fields}:
+                Article.objects.using(kwargs.get("using") or self._state.db).filter(
+                    pk=self.pk
+                ).refresh_search_vector()
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -306,7 +367,8 @@ class Article(models.Model):
         )
 
     def related_articles(self):
-        """Curated related articles, in the editor's order, readers' rule applied."""
+        """Curated related articles, in the editor's order, readers' rule applied. The page
+        shows these filled up with the most related others: `articles.related`."""
         return (
             Article.objects.published()
             .filter(linked_from__from_article=self)
@@ -314,6 +376,10 @@ class Article(models.Model):
             .select_related("section")
             .only("headline", "slug", "section")
         )
+
+    def topic_list(self):
+        """Topics in the editor's order (uses prefetched topics when present)."""
+        return [link.topic for link in self.article_topics.all()]
 
     def byline(self):
         """Authors in the editor's order (uses prefetched bylines when present)."""

@@ -1,6 +1,9 @@
+import json
+
 from django import template
-from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
+from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from articles import people
@@ -8,6 +11,8 @@ from articles.models import ImageAsset
 from articles.renditions import VARIANTS, at_least, renditions_for
 from articles.renditions import jpeg as jpeg_rendition
 from articles.richtext import FIGURE_REFERENCE, figure_ids
+from articles.search import highlight
+from articles.seo import site_address
 
 register = template.Library()
 
@@ -46,15 +51,6 @@ def picture(image, variant="card", loading="lazy", caption=True, link=None):
         "jpeg_srcset": _srcset(jpeg),
         "fallback": at_least(jpeg, min_width=800),
     }
-
-
-def site_address(url: str) -> str:
-    """The full address of `url` on this site, from `SITE_URL` (unchanged if it is one
-    already, e.g. a picture on S3). The one way canonical, feed, sitemap and share links are
-    made: never from the request's Host header, which the client chooses."""
-    if url.startswith(("http://", "https://")):
-        return url
-    return settings.SITE_URL + "/" + url.lstrip("/")
 
 
 @register.simple_tag
@@ -97,3 +93,20 @@ def article_body(html) -> SafeString:
 def display_name(user):
     """A person's name as the newsroom shows it: `{{ user|display_name }}`."""
     return people.display_name(user)
+
+
+@register.filter
+def search_snippet(text, query) -> SafeString:
+    """A search result's snippet with the query's words marked: `articles.search.highlight`."""
+    return highlight(text, query)
+
+
+@register.filter
+def json_ld(data) -> SafeString:
+    """Structured data as a `<script type="application/ld+json">`, escaped as Django's
+    `json_script` escapes (no "</script>" can end it early)."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(_json_script_escapes)),
+    )

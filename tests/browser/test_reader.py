@@ -40,7 +40,8 @@ def test_reader_goes_from_home_to_an_article_and_its_author(live_server, page: P
     expect(page.locator(".lead-story")).to_contain_text("Image credit: Lena Park / Harbour Press")
     assert axe_violations(page) == []
 
-    page.get_by_role("link", name="Seagrass meadows return to the bay").click()
+    # The lead story's headline (the section rail below links it too).
+    page.get_by_role("link", name="Seagrass meadows return to the bay").first.click()
     expect(page.locator("h1")).to_have_text("Seagrass meadows return to the bay")
     expect(page.locator(".story__hero figcaption")).to_contain_text(
         "Seagrass off the north shore. Image credit: Lena Park / Harbour Press"

@@ -24,7 +24,15 @@ from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from articles import imaging, importing, workflow
-from articles.models import Article, Author, ImageAsset, RelatedArticle, Section
+from articles.models import (
+    Article,
+    ArticleTopic,
+    Author,
+    ImageAsset,
+    RelatedArticle,
+    Section,
+    Topic,
+)
 from articles.permissions import EDITOR, PHOTO_DESK, WRITER
 from articles.richtext import figure_markup
 
@@ -148,6 +156,11 @@ class Command(BaseCommand):
                     workflow.publish(article, by=None, at=at)
                 created_count += 1
             seeded.append((article, parsed))
+            for position, name in enumerate(entry.get("topics", [])):
+                topic, _ = Topic.objects.get_or_create(name=name)
+                ArticleTopic.objects.get_or_create(
+                    article=article, topic=topic, defaults={"position": position}
+                )
 
         # The importer links only the related articles that exist when it runs; now they all do.
         for article, parsed in seeded:

@@ -1,0 +1,181 @@
+"""The site's search: what a query means, how articles are found and ranked, and its form.
+
+A query is words and "quoted phrases"; a word ending in * is a prefix ("flood*" finds
+"flooding"). An article matches when it holds every word and phrase, in any order, in its
+headline, standfirst, body or authors' names.
+
+On PostgreSQL the stored, GIN-indexed `search_vector` (kept by `Article.save()`) is searched
+with English stemming and ranked, headline above standfirst above body, with a highlighted
+snippet of the body. Elsewhere (SQLite) each word is matched where a word starts and
+headline hits rank first. Both start from `Article.objects.published()`, like every public door.
+"""
+
+import re
+from dataclasses import dataclass
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Field, Layout
+from django import forms
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connections
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from .models import Byline, Section
+from .models.articles import SEARCH_CONFIG
+
+MAX_QUERY = 200  # characters of the query kept
+MAX_TERMS = 12  # words and phrases used from it
+# Around the matched words in a PostgreSQL snippet: control characters no body contains, so
+# the snippet can be escaped as text and only these turned into <mark>.
+MARK_START, MARK_STOP = "\x02", "\x03"
+_CHUNK = re.compile(r'"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # one word, or a phrase's words in order
+    prefix: bool = False  # the last word may go on ("flood*")
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def parse(query: str) -> list[Term]:
+    """The words and phrases of `query`; punctuation and operators are only separators, so
+    no query can break the search ("", "&|!", "a" and 5,000 characters are all fine)."""
+    terms = []
+    for phrase, chunk in _CHUNK.findall(query[:MAX_QUERY]):
+        words = tuple(w.lower() for w in _WORD.findall(phrase or chunk))
+        if words:
+            terms.append(Term(words, prefix=not phrase and chunk.endswith("*")))
+    return list(dict.fromkeys(terms))[:MAX_TERMS]
+
+
+def _tsquery(terms: list[Term]) -> str:
+    """`terms` as a PostgreSQL tsquery: phrases with <->, prefixes with :*, all with &."""
+    parts = []
+    for term in terms:
+        lexemes = [f"'{word}'" for word in term.words]  # \w+ only: nothing to escape
+        if term.prefix:
+            lexemes[-1] += ":*"
+        parts.append(f"({' <-> '.join(lexemes)})")
+    return " & ".join(parts)
+
+
+def search(articles, query: str):
+    """`articles` (already public) that match `query`, best first, each with a `snippet`."""
+    terms = parse(query)
+    if not terms:
+        return articles.none()
+    if connections[articles.db].vendor == "postgresql":
+        return _full_text(articles, terms)
+    return _word_match(articles, terms)
+
+
+def _full_text(articles, terms):
+    query = SearchQuery(_tsquery(terms), search_type="raw", config=SEARCH_CONFIG)
+    return (
+        articles.filter(search_vector=query)
+        .annotate(
+            rank=SearchRank(F("search_vector"), query),
+            snippet=SearchHeadline(
+                "body_text",
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .order_by("-rank", "-published_at", "-pk")
+    )
+
+
+def _pattern(term: Term) -> str:
+    """A regular expression for `term` as words: each word where a word starts, so "pier"
+    finds "Piers" but not "empire"; a very short word only as a whole word."""
+    pattern = r"\b" + r"\W+".join(re.escape(word) for word in term.words)
+    if len(term.words[-1]) < 3 and not term.prefix:
+        pattern += r"\b"
+    return pattern
+
+
+def _word_match(articles, terms):
+    """The fallback: every term somewhere in the text or byline; headline hits first."""
+    headline_hits = Value(0, output_field=IntegerField())
+    for term in terms:
+        pattern = _pattern(term)
+        by_author = Exists(
+            Byline.objects.filter(article=OuterRef("pk"), author__name__iregex=pattern)
+        )
+        articles = articles.filter(
+            Q(headline__iregex=pattern)
+            | Q(standfirst__iregex=pattern)
+            | Q(body_text__iregex=pattern)
+            | by_author
+        )
+        headline_hits = headline_hits + Case(
+            When(headline__iregex=pattern, then=2),
+            When(standfirst__iregex=pattern, then=1),
+            default=0,
+        )
+    return articles.annotate(rank=headline_hits, snippet=F("standfirst")).order_by(
+        "-rank", "-published_at", "-pk"
+    )
+
+
+def highlight(text: str, query: str) -> SafeString:
+    """A snippet for the results page: escaped, with the query's words in <mark>.
+
+    A PostgreSQL snippet arrives with its (stemmed) matches between MARK_START and
+    MARK_STOP; any other text gets the query's words marked where they start a word."""
+    text = escape(text or "")
+    if MARK_START in text:
+        marked = text.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+        return mark_safe(marked)
+    words = sorted({w for term in parse(query) for w in term.words}, key=len, reverse=True)
+    if not words:
+        return mark_safe(text)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(escape(w)) for w in words) + ")", re.I)
+    return mark_safe(pattern.sub(r"<mark>\1</mark>", text))
+
+
+class SearchForm(forms.Form):
+    """The search page's form: the words, and a section to narrow them to."""
+
+    q = forms.CharField(
+        label=_("Search articles"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY}),
+    )
+    section = forms.ModelChoiceField(
+        label=_("Section"),
+        queryset=Section.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All sections"),
+        error_messages={"invalid_choice": _("There is no such section: showing all of them.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False  # the page's <form role="search"> wraps it
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field("q", id="search-page-q", wrapper_class="search-form__q"),
+            Field("section", wrapper_class="search-form__section"),
+            HTML('<button class="btn btn-dark search-form__go" type="submit">Search</button>'),
+        )
+
+    def clean_q(self):
+        """Spaces tidied, and cut to MAX_QUERY: a very long query is searched, not refused."""
+        return " ".join(self.cleaned_data["q"].split())[:MAX_QUERY]
