@@ -6,11 +6,14 @@ Google News asks; `/robots.txt` names both and keeps crawlers out of the desk, p
 search results. All of them list only `Article.objects.published()`, the one rule.
 """
 
+from dataclasses import replace
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.contrib.sites.shortcuts import get_current_site
 from django.db.models import Max, OuterRef, Subquery
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -105,6 +108,18 @@ sitemaps = {
     "authors": AuthorSitemap,
     "topics": TopicSitemap,
 }
+
+
+def sitemap_index(request, **kwargs):
+    """Django's sitemap index, with each file's address on SITE_URL: Django builds them from
+    the request's Host header, which the client chooses."""
+    response = sitemap_views.index(request, **kwargs)
+    here = f"{request.scheme}://{get_current_site(request).domain}"
+    response.context_data["sitemaps"] = [
+        replace(item, location=site_address(item.location.removeprefix(here)))
+        for item in response.context_data["sitemaps"]
+    ]
+    return response
 
 
 def news_articles():

@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 from articles.admin.common import view_on_site
-from articles.sitemaps import news_sitemap, robots_txt, sitemaps
+from articles.sitemaps import news_sitemap, robots_txt, sitemap_index, sitemaps
 from newsroom.security import csp_report
 
 admin.site.site_header = "Newsroom"
@@ -24,7 +24,7 @@ urlpatterns = [
     # An index of the sitemap files (articles split by page): articles/sitemaps.py.
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        sitemap_index,
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_part"},
         name="sitemap",
     ),

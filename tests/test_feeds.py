@@ -71,7 +71,7 @@ def test_every_feed_parses_and_lists_only_public_articles_with_their_parts(
     assert feed.version == version
     assert [entry.title for entry in feed.entries] == ["Flood barrier holds"]
     [entry] = feed.entries
-    assert entry.link == f"http://testserver{story.get_absolute_url()}"
+    assert entry.link == f"https://testserver{story.get_absolute_url()}"
     assert entry.summary == "About 300 homes stayed dry."
     assert entry.author == "Dafydd Okonjo, Helen Marchetti"
     assert entry.published_parsed
@@ -79,7 +79,7 @@ def test_every_feed_parses_and_lists_only_public_articles_with_their_parts(
         assert entry.updated_parsed
     assert [tag.term for tag in entry.tags] == ["News", "Flooding"]
     [media] = entry.media_content
-    assert media["url"].startswith("http://testserver/media/renditions/")
+    assert media["url"].startswith("https://testserver/media/renditions/")
     assert media["medium"] == "image" and int(media["width"]) >= 1
     assert entry.media_credit[0]["content"] == CREDIT
     [enclosure] = entry.enclosures

@@ -40,7 +40,7 @@ def test_sitemap_lists_published_articles_sections_and_authors(client):
     draft = make_article(published=False, authors=[make_author(slug="only-drafts")])
     # The sitemap is an index of parts (tests/test_sitemaps.py): read them all.
     index = client.get(reverse("sitemap")).content.decode()
-    parts = re.findall(r"<loc>http://testserver([^<]+)</loc>", index)
+    parts = re.findall(r"<loc>https://testserver([^<]+)</loc>", index)
     response = HttpResponse(b"".join(client.get(part).content for part in parts))
     assertContains(response, article.get_absolute_url())
     assertContains(response, article.section.get_absolute_url())

@@ -74,10 +74,10 @@ def test_every_public_page_has_a_title_description_canonical_and_share_card(clie
     tags = meta(html)
     assert re.search(r"<title>[^<]+</title>", html)
     assert tags["description"]
-    assert tags["canonical"] == "http://testserver" + url.split("?")[0]
+    assert tags["canonical"] == "https://testserver" + url.split("?")[0]
     for name in ("og:title", "og:description", "og:type", "og:url", "og:image", "og:image:alt"):
         assert tags.get(name), name
-    assert tags["og:image"].startswith("http://testserver/")
+    assert tags["og:image"].startswith("https://testserver/")
     assert tags["twitter:card"] == "summary_large_image"
     assert ("robots" in tags) == (page == "search")
     if page == "search":
@@ -87,14 +87,14 @@ def test_every_public_page_has_a_title_description_canonical_and_share_card(clie
 def test_pages_without_a_picture_share_the_default_one(client, story):
     html = client.get(story.section.get_absolute_url()).text
     image = meta(html)["og:image"]
-    assert image == "http://testserver/static/img/share-default.png"
-    assert client.get(image.removeprefix("http://testserver")).status_code == 200
+    assert image == "https://testserver/static/img/share-default.png"
+    assert client.get(image.removeprefix("https://testserver")).status_code == 200
 
 
 def test_the_article_share_card_is_the_hero_rendition_with_its_credit(client, story):
     tags = meta(client.get(story.get_absolute_url()).text)
     assert tags["og:type"] == "article"
-    assert tags["og:image"].startswith("http://testserver/media/renditions/")
+    assert tags["og:image"].startswith("https://testserver/media/renditions/")
     assert tags["og:image:alt"] == f"Waves (Image credit: {CREDIT})"
     assert tags["article:published_time"] == "2026-11-30T06:00:00+00:00"
     assert tags["article:modified_time"] == "2026-11-30T09:30:00+00:00"
@@ -113,13 +113,13 @@ def test_what_is_not_public_is_not_indexed(client, story):
 def test_the_article_json_ld_carries_every_field(client, story):
     data = json_ld(client.get(story.get_absolute_url()).text)
     article = data["NewsArticle"]
-    url = "http://testserver/articles/flood-barrier-holds/"
+    url = "https://testserver/articles/flood-barrier-holds/"
     assert article["@context"] == "https://schema.org"
     assert article["headline"] == "Flood barrier holds"
     assert article["description"] == "About 300 homes stayed dry."
     [image] = article["image"]
     assert image["@type"] == "ImageObject"
-    assert image["url"].startswith("http://testserver/media/renditions/")
+    assert image["url"].startswith("https://testserver/media/renditions/")
     assert image["creditText"] == CREDIT
     assert image["copyrightHolder"] == {"@type": "Organization", "name": "Northlight Photos"}
     assert image["caption"] == "Waves at the barrier."
@@ -130,19 +130,19 @@ def test_the_article_json_ld_carries_every_field(client, story):
         {
             "@type": "Person",
             "name": "Dafydd Okonjo",
-            "url": "http://testserver/authors/dafydd-okonjo/",
+            "url": "https://testserver/authors/dafydd-okonjo/",
             "jobTitle": "Chief reporter",
         },
         {
             "@type": "Person",
             "name": "Helen Marchetti",
-            "url": "http://testserver/authors/helen-marchetti/",
+            "url": "https://testserver/authors/helen-marchetti/",
             "jobTitle": "Reporter",
         },
     ]
     publisher = article["publisher"]
     assert publisher["@type"] == "Organization" and publisher["name"] == "The Newsroom"
-    assert publisher["logo"]["url"] == "http://testserver/static/img/logo.png"
+    assert publisher["logo"]["url"] == "https://testserver/static/img/logo.png"
     assert article["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
     assert article["articleSection"] == "News"
     assert article["keywords"] == ["Flooding", "Coast"]
@@ -156,8 +156,8 @@ def test_the_article_json_ld_carries_every_field(client, story):
     ]
     crumbs = data["BreadcrumbList"]["itemListElement"]
     assert [(c["position"], c["name"], c["item"]) for c in crumbs] == [
-        (1, "The Newsroom", "http://testserver/"),
-        (2, "News", "http://testserver/sections/news/"),
+        (1, "The Newsroom", "https://testserver/"),
+        (2, "News", "https://testserver/sections/news/"),
         (3, "Flood barrier holds", url),
     ]
 
@@ -178,10 +178,10 @@ def test_json_ld_cannot_be_closed_by_what_editors_type(client):
 
 def test_the_home_page_describes_the_site_and_its_search(client, story):
     site = json_ld(client.get(reverse("articles:home")).text)["WebSite"]
-    assert site["url"] == "http://testserver/"
+    assert site["url"] == "https://testserver/"
     action = site["potentialAction"]
     assert action["@type"] == "SearchAction"
-    assert action["target"]["urlTemplate"] == "http://testserver/search/?q={search_term_string}"
+    assert action["target"]["urlTemplate"] == "https://testserver/search/?q={search_term_string}"
     assert action["query-input"] == "required name=search_term_string"
 
 
@@ -195,7 +195,7 @@ def test_an_author_page_is_a_profile_page_of_a_person(client, story):
     assert profile["mainEntity"]["@type"] == "Person"
     assert profile["mainEntity"]["name"] == "Dafydd Okonjo"
     assert profile["mainEntity"]["description"] == "Leads coverage of the regions."
-    assert profile["mainEntity"]["image"].startswith("http://testserver/media/renditions/")
+    assert profile["mainEntity"]["image"].startswith("https://testserver/media/renditions/")
     assert meta(html)["og:type"] == "profile"
 
 
@@ -206,7 +206,7 @@ def test_paged_lists_name_their_neighbours_and_their_own_address(client):
     second = client.get(section.get_absolute_url(), {"page": 2}).text
     assert '<link rel="prev" href="?page=1">' in second
     assert '<link rel="next" href="?page=3">' in second
-    assert meta(second)["canonical"] == "http://testserver/sections/sport/?page=2"
+    assert meta(second)["canonical"] == "https://testserver/sections/sport/?page=2"
     first = client.get(section.get_absolute_url()).text
     assert '<link rel="prev"' not in first and '<link rel="next" href="?page=2">' in first
 

@@ -22,8 +22,10 @@ def test_gunicorn_serves_the_site_with_production_settings(tmp_path: Path):
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        "STATIC_ROOT": str(tmp_path / "static"),
     }
     assert manage("migrate", "--noinput", **env).returncode == 0
+    assert manage("collectstatic", "--noinput", **env).returncode == 0
     environ = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
         **env,

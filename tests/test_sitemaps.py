@@ -29,8 +29,8 @@ def xml(client, url):
 
 
 def path_of(url):
-    assert url.startswith("http://testserver/"), url
-    return url.removeprefix("http://testserver")
+    assert url.startswith("https://testserver/"), url
+    return url.removeprefix("https://testserver")
 
 
 def index_files(client):
@@ -184,8 +184,8 @@ def test_robots_txt_names_the_sitemaps_and_keeps_crawlers_out_of_the_desk(client
     assert lines[0] == "User-agent: *"
     for path in ("/admin/", "/desk/", "/preview/", "/search/"):
         assert f"Disallow: {path}" in lines
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
-    assert "Sitemap: http://testserver/news-sitemap.xml" in lines
+    assert "Sitemap: https://testserver/sitemap.xml" in lines
+    assert "Sitemap: https://testserver/news-sitemap.xml" in lines
     for line in lines:
         if line.startswith("Sitemap: "):
             assert client.get(path_of(line.removeprefix("Sitemap: "))).status_code == 200

@@ -59,7 +59,7 @@ def public_pages(article):
         reverse("articles:author", args=["ines-duarte"]),
         reverse("articles:search") + "?q=Seagrass",
         reverse("articles:feed"),
-        reverse("sitemap"),
+        reverse("sitemap_part", args=["articles"]),
         reverse("articles:detail", args=["linking-here"]),  # its related-articles list
     ]
 

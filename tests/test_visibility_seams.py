@@ -197,7 +197,7 @@ def test_canonical_feed_sitemap_and_share_links_come_from_site_url(client, setti
     for url in (
         reverse("articles:feed"),
         reverse("articles:section_feed", args=[article.section.slug]),
-        reverse("sitemap"),
+        reverse("sitemap_part", args=["articles"]),
     ):
         body = client.get(url, HTTP_HOST=HOSTILE_HOST).text
         assert "https://news.example.com/articles/pier-reopens/" in body
