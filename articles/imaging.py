@@ -38,6 +38,12 @@ class CheckedImage:
     height: int
     metadata: dict = field(default_factory=dict)  # {"credit": …, "caption": …} when found
 
+    @property
+    def filename(self) -> str:
+        """The name to store the file under: its detected format's extension, whatever the
+        client called it (`harbour.html` is stored and served as the JPEG it is)."""
+        return f"upload.{EXTENSIONS[self.format]}"
+
 
 def max_bytes():
     return settings.IMAGE_UPLOAD_MAX_BYTES
@@ -256,7 +262,7 @@ def create_image(
         **fields,
     )
     image.full_clean(exclude=["file"])
-    image.file.save(f"upload.{EXTENSIONS[checked.format]}", file, save=False)
+    image.file.save(checked.filename, file, save=False)
     stored.append((image.file.storage, image.file.name))
     image.save()
     renditions.make_renditions(image, stored=stored)

@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.static import serve
 
 from articles.sitemaps import sitemaps
+from newsroom.media import serve_media
 
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom"
@@ -14,8 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("desk/", include("articles.desk")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # Development only (SERVE_MEDIA): a safe content type and nosniff on every file.
+    path("media/<path:path>", serve_media, name="media"),
     path("", include("articles.urls")),
 ]
-
-if settings.SERVE_MEDIA:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -43,6 +43,7 @@ class ImageAssetForm(forms.ModelForm):
         file = self.cleaned_data["file"]
         if isinstance(file, UploadedFile):
             self.checked = imaging.check_upload(file)
+            file.name = self.checked.filename  # stored by what it is, not what it is called
         return file
 
     def clean(self):
