@@ -17,8 +17,10 @@ from newsroom.settings import *
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Uploads never touch the real media/ folder (conftest gives each test its own folder too).
 MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-originals-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "originals": {"BACKEND": "articles.storage.OriginalsStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,10 +1,12 @@
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, F
+from django.http import FileResponse, Http404
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from .. import imaging, permissions, renditions
 from ..models import ImageAsset
 from .common import thumbnail
+
+# The picture formats the library stores (`imaging.EXTENSIONS`), as served to staff.
+ORIGINAL_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp", "gif": "image/gif"}
 
 
 class ImageAssetForm(forms.ModelForm):
@@ -187,6 +192,28 @@ class ImageAssetAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for image in queryset:
             imaging.delete_image(image)
+
+    def get_urls(self):
+        original = self.admin_site.admin_view(self.original_view)
+        return [
+            path("original/<path:name>", original, name="articles_imageasset_original"),
+            *super().get_urls(),
+        ]
+
+    def original_view(self, request, name):
+        """An original, to staff who may see it (`permissions.can_see_original`): it lives
+        outside MEDIA_ROOT (articles/storage.py) and this is the only way to it."""
+        image = ImageAsset.objects.filter(file=name).first()
+        if image is None:
+            raise Http404
+        if not permissions.can_see_original(request.user):
+            raise PermissionDenied
+        extension = name.rsplit(".", 1)[-1].lower()
+        content_type = ORIGINAL_TYPES.get(extension, "application/octet-stream")
+        response = FileResponse(image.file.open("rb"), content_type=content_type)
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     def changelist_view(self, request, extra_context=None):
         context = {"can_upload": permissions.can_upload(request.user), **(extra_context or {})}

@@ -24,9 +24,9 @@ def image_upload_to(instance, filename):
 
 
 def originals_storage():
-    """Where originals are kept: STORAGES["originals"] if the settings name one (in production
-    a private bucket: originals keep the photographer's metadata, GPS included), else the
-    default storage. Readers only ever get renditions, which are in the default storage."""
+    """Where originals are kept: STORAGES["originals"], by default `PRIVATE_MEDIA_ROOT`
+    (articles/storage.py), never under MEDIA_ROOT: originals keep the photographer's
+    metadata, GPS included. Readers only ever get renditions, in the default storage."""
     from django.core.files.storage import default_storage, storages
 
     return storages["originals"] if "originals" in settings.STORAGES else default_storage
