@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from .models import Article, Author, Section
+from .text import clean_text
 
 
 class HomeView(ListView):
@@ -88,7 +89,7 @@ class SearchView(PublishedListView):
     template_name = "articles/search.html"
 
     def filter_articles(self, articles):
-        self.query = self.request.GET.get("q", "").strip()[:200]
+        self.query = clean_text(self.request.GET.get("q", "")).strip()[:200]
         if not self.query:
             return articles.none()
         # The body's words, not its markup: `body_text` is the plain-text copy saved with it.

@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from .. import permissions, revisions, workflow
 from ..models import Article, Byline, Correction, RelatedArticle
 from . import editor, filters, history, review
-from .common import ConstrainedInlineForm, thumbnail
+from .common import ConstrainedInlineForm, SafeKeys, thumbnail
 
 
-class BylineInline(admin.TabularInline):
+class BylineInline(SafeKeys, admin.TabularInline):
     model = Byline
     form = ConstrainedInlineForm
     extra = 0
@@ -27,7 +27,7 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = _("Authors (byline order: lowest number first)")
 
 
-class RelatedArticleInline(admin.TabularInline):
+class RelatedArticleInline(SafeKeys, admin.TabularInline):
     model = RelatedArticle
     form = ConstrainedInlineForm
     fk_name = "from_article"
@@ -60,7 +60,7 @@ def bulk_action(move):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SafeKeys, admin.ModelAdmin):
     form = history.ArticleAdminForm
     list_display = [
         "picture",

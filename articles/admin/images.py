@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import imaging, permissions, renditions
 from ..models import ImageAsset
-from .common import thumbnail
+from .common import SafeKeys, thumbnail
 
 # The picture formats the library stores (`imaging.EXTENSIONS`), as served to staff.
 ORIGINAL_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp", "gif": "image/gif"}
@@ -73,7 +73,7 @@ def _article_link(article):
 
 
 @admin.register(ImageAsset)
-class ImageAssetAdmin(admin.ModelAdmin):
+class ImageAssetAdmin(SafeKeys, admin.ModelAdmin):
     form = ImageAssetForm
     change_list_template = "admin/articles/imageasset/change_list.html"
     list_display = [
