@@ -118,8 +118,8 @@ class ImageDetailsForm(forms.ModelForm):
         return self.staged["filename"] if self.staged else ""
 
     def preview(self):
-        if not self.staged:
-            return ""
+        if not self.staged or not imaging.originals().exists(self.staged["name"]):
+            return ""  # consumed meanwhile (the page was sent twice)
         with imaging.originals().open(self.staged["name"], "rb") as file:
             return imaging.preview_data_uri(file)
 

@@ -107,6 +107,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite behind a web server: readers never wait for a writer (WAL), a writer waits for
+    # another instead of failing ("database is locked"), and a write transaction takes the
+    # lock when it begins (IMMEDIATE), so two simultaneous saves are serialized and the
+    # second sees the first: it gets the edit-conflict message, not a 500.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared cache (Redis) when REDIS_URL is set, else memory local to each process.
