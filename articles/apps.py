@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 
 
 def sync_role_groups(sender, **kwargs):
@@ -17,7 +17,11 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         # After `migrate` (and each test-database flush) keep the role groups complete.
         post_migrate.connect(sync_role_groups, sender=self)
+        # Text no feed or database can carry is removed before any row is stored.
+        from .text import clean_model_text
 
+        for model in self.get_models():
+            pre_save.connect(clean_model_text, sender=model, dispatch_uid=f"clean-{model}")
         # Pillow refuses to decode pictures bigger than the photo desk accepts.
         from django.conf import settings
         from PIL import Image

@@ -8,6 +8,7 @@ go on to the next step, and a failed step keeps what the uploader typed.
 from datetime import timedelta
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
@@ -50,7 +51,15 @@ def confirm_details(request):
     if formset.is_valid():
         try:
             with imaging.files_removed_on_failure() as stored:
+                # A staged file is consumed once: the uploader's row is locked, so a second
+                # submission of the same page (a double click) waits, then finds the files
+                # gone instead of adding every picture twice.
+                get_user_model().objects.select_for_update().filter(pk=request.user.pk).get()
                 for form in formset:
+                    if not imaging.originals().exists(form.staged["name"]):
+                        raise ValidationError(
+                            _("This picture is already in the library (the page was sent twice).")
+                        )
                     with imaging.originals().open(form.staged["name"], "rb") as file:
                         imaging.create_image(
                             file,
@@ -60,11 +69,11 @@ def confirm_details(request):
                             uploaded_by=request.user,
                             stored=stored,
                         )
+                for form in formset:  # before the lock is let go
+                    imaging.originals().delete(form.staged["name"])
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            for form in formset:
-                imaging.originals().delete(form.staged["name"])
             count = len(formset.forms)
             messages.success(
                 request,

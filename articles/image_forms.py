@@ -61,8 +61,7 @@ class ChooseFilesForm(forms.Form):
 def stage(file, *, user) -> dict:
     """Keep a checked upload in the staging folder; return the row's initial data."""
     checked = imaging.check_upload(file)
-    extension = imaging.EXTENSIONS[checked.format]
-    name = imaging.originals().save(f"{STAGING}/{uuid.uuid4().hex}.{extension}", file)
+    name = imaging.originals().save(f"{STAGING}/{uuid.uuid4().hex}-{checked.filename}", file)
     token = signing.dumps({"name": name, "user": user.pk, "filename": file.name}, salt=TOKEN_SALT)
     return {"token": token, **checked.metadata}
 
@@ -119,8 +118,8 @@ class ImageDetailsForm(forms.ModelForm):
         return self.staged["filename"] if self.staged else ""
 
     def preview(self):
-        if not self.staged:
-            return ""
+        if not self.staged or not imaging.originals().exists(self.staged["name"]):
+            return ""  # consumed meanwhile (the page was sent twice)
         with imaging.originals().open(self.staged["name"], "rb") as file:
             return imaging.preview_data_uri(file)
 

@@ -38,6 +38,12 @@ class CheckedImage:
     height: int
     metadata: dict = field(default_factory=dict)  # {"credit": …, "caption": …} when found
 
+    @property
+    def filename(self) -> str:
+        """The name to store the file under: its detected format's extension, whatever the
+        client called it (`harbour.html` is stored and served as the JPEG it is)."""
+        return f"upload.{EXTENSIONS[self.format]}"
+
 
 def max_bytes():
     return settings.IMAGE_UPLOAD_MAX_BYTES
@@ -207,6 +213,35 @@ def originals():
     return ImageAsset._meta.get_field("file").storage
 
 
+def move_original(image, *, source) -> str:
+    """Move `image`'s original out of `source` (the public storage originals were kept in
+    before `PRIVATE_MEDIA_ROOT`) into the originals storage, named by its detected format.
+
+    Returns "moved", "renamed" (already private, but named by the client's extension),
+    "kept" (nothing to do), "missing" or the reason the file was refused."""
+    from .models.images import image_upload_to
+
+    target, name = originals(), image.file.name
+    safe = name.rsplit(".", 1)[-1].lower() in EXTENSIONS.values()
+    if source is not target and source.exists(name):
+        found_in = source
+    elif target.exists(name):
+        if safe:
+            return "kept"
+        found_in = target
+    else:
+        return "missing"
+    with found_in.open(name, "rb") as file:
+        try:
+            checked = check_upload(file)
+        except ValidationError as error:
+            return " ".join(error.messages)
+        new_name = target.save(name if safe else image_upload_to(image, checked.filename), file)
+    ImageAsset.objects.filter(pk=image.pk).update(file=new_name)
+    found_in.delete(name)
+    return "moved" if found_in is source else "renamed"
+
+
 def preview_data_uri(file, size=240) -> str:
     """A small JPEG of the picture as a data: URI, for the upload form (no metadata in it)."""
     file.seek(0)
@@ -256,7 +291,7 @@ def create_image(
         **fields,
     )
     image.full_clean(exclude=["file"])
-    image.file.save(f"upload.{EXTENSIONS[checked.format]}", file, save=False)
+    image.file.save(checked.filename, file, save=False)
     stored.append((image.file.storage, image.file.name))
     image.save()
     renditions.make_renditions(image, stored=stored)

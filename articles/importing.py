@@ -119,8 +119,14 @@ def parse(text: str, name: str = "article.txt") -> ParsedArticle:
         parsed = parse_markdown(text)
     else:
         parsed = parse_plain_text(text)
-    parsed.source = PurePath(name).name
+    parsed.source = short_name(PurePath(name).name)
     return parsed
+
+
+def short_name(name: str, limit: int = 100) -> str:
+    """A file's name as the history records it ("Imported from …"), cut in the middle to
+    fit: a 300-character name overflowed the revision's comment."""
+    return name if len(name) <= limit else f"{name[: limit - 21]}…{name[-20:]}"
 
 
 def _split_related(lines: list[str]) -> tuple[list[str], list[str]]:

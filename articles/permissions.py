@@ -192,3 +192,9 @@ def can_trash(user, kind) -> bool:
 def can_correct(user) -> bool:
     """Editors attach public corrections and updates to published articles."""
     return _has(user, "add_correction")
+
+
+def can_see_original(user) -> bool:
+    """An original keeps what the camera wrote (GPS, camera serial): only those who may
+    change library pictures (the photo desk) open it; everyone else gets renditions."""
+    return _has(user, "change_imageasset")

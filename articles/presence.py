@@ -9,6 +9,8 @@ the old page's "leaving" beacon can reach the server after the new page said hel
 carries the old token, so it no longer removes them.
 """
 
+import logging
+import re
 import secrets
 import time
 
@@ -17,9 +19,40 @@ from django.core.cache import cache
 
 from .people import display_name
 
+logger = logging.getLogger(__name__)
+
+# What one heartbeat may store: a page token as `new_page` makes it, and at most this many
+# people per article (the most recent), whatever a crafted request sends.
+PAGE_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,32}")
+MAX_PEOPLE = 50
+NAME_LENGTH = 100
+
 
 def _key(article_pk) -> str:
     return f"articles:presence:{article_pk}"
+
+
+def _read(article_pk) -> dict | None:
+    """The article's entries, or None when the cache does not answer. Presence is a
+    courtesy: a cache outage (Redis down) must never close the desk, so it is logged and
+    the page goes on without it."""
+    try:
+        entries = cache.get(_key(article_pk), {})
+    except Exception:
+        logger.warning("Presence unavailable: the cache did not answer.", exc_info=True)
+        return None
+    return entries if isinstance(entries, dict) else {}
+
+
+def _write(article_pk, entries: dict) -> None:
+    try:
+        cache.set(_key(article_pk), entries, settings.PRESENCE_TIMEOUT_SECONDS * 2)
+    except Exception:
+        logger.warning("Presence not recorded: the cache did not answer.", exc_info=True)
+
+
+def _page(page) -> str:
+    return page if isinstance(page, str) and PAGE_TOKEN.fullmatch(page) else ""
 
 
 def _fresh(entries: dict) -> dict:
@@ -33,21 +66,30 @@ def new_page() -> str:
 
 
 def touch(article_pk, user, *, page: str = "") -> list[str]:
-    """Note that `user` has the article open (on `page`); return the names of the others."""
-    entries = _fresh(cache.get(_key(article_pk), {}))
+    """Note that `user` has the article open (on `page`); return the names of the others
+    (none while the cache is unavailable)."""
+    entries = _read(article_pk)
+    if entries is None:
+        return []
+    entries = _fresh(entries)
     entries[str(user.pk)] = {
-        "name": display_name(user),
+        "name": display_name(user)[:NAME_LENGTH],
         "seen": time.time(),
-        "page": page,
+        "page": _page(page),
     }
-    cache.set(_key(article_pk), entries, settings.PRESENCE_TIMEOUT_SECONDS * 2)
+    newest = sorted(entries.items(), key=lambda item: item[1]["seen"], reverse=True)
+    entries = dict(newest[:MAX_PEOPLE])
+    _write(article_pk, entries)
     return sorted(entry["name"] for uid, entry in entries.items() if uid != str(user.pk))
 
 
 def leave(article_pk, user, *, page: str = "") -> None:
     """`user` closed `page`: forget them, unless they have opened the article again since."""
-    entries = _fresh(cache.get(_key(article_pk), {}))
+    entries = _read(article_pk)
+    if entries is None:
+        return
+    entries = _fresh(entries)
     entry = entries.get(str(user.pk))
-    if entry is not None and entry.get("page", "") == page:
+    if entry is not None and entry.get("page", "") == _page(page):
         del entries[str(user.pk)]
-        cache.set(_key(article_pk), entries, settings.PRESENCE_TIMEOUT_SECONDS * 2)
+        _write(article_pk, entries)

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Byline, Section
 from .models.articles import SEARCH_CONFIG
+from .text import clean_text
 
 MAX_QUERY = 200  # characters of the query kept
 MAX_TERMS = 12  # words and phrases used from it
@@ -177,5 +178,6 @@ class SearchForm(forms.Form):
         )
 
     def clean_q(self):
-        """Spaces tidied, and cut to MAX_QUERY: a very long query is searched, not refused."""
-        return " ".join(self.cleaned_data["q"].split())[:MAX_QUERY]
+        """Spaces tidied, characters no database can take dropped (`text.clean_text`), and cut
+        to MAX_QUERY: a very long query is searched, not refused."""
+        return " ".join(clean_text(self.cleaned_data["q"]).split())[:MAX_QUERY]

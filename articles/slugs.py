@@ -1,9 +1,16 @@
 """Web-address slugs: the one rule for articles, authors and imported copy.
 
 Pure: the model to check against is passed in; nothing here imports models.
+
+Any script gives a slug: the text is transliterated to ASCII first (text-unidecode: "Привет
+мир" → "privet-mir", "北京" → "bei-jing", "Straße" → "strasse"), then Django's `slugify`
+applies its rules as before. ASCII slugs, not Unicode ones (`allow_unicode`), because the
+`<slug:…>` URL patterns, the SlugFields and every address already shared stay as they are,
+and an address copied into an email or a tweet stays readable rather than percent-encoded.
 """
 
 from django.utils.text import slugify
+from text_unidecode import unidecode
 
 # Kept free at the end of the slug field for a collision suffix ("-2" … "-999999999").
 SUFFIX_ROOM = 10
@@ -13,7 +20,7 @@ def slug_base(model, text: str) -> str:
     """`text` as a slug, cut to leave room for a suffix in `model`'s slug field; "" when the
     text gives nothing usable (only punctuation, say)."""
     max_length = model._meta.get_field("slug").max_length
-    return slugify(text)[: max_length - SUFFIX_ROOM].strip("-")
+    return slugify(unidecode(text))[: max_length - SUFFIX_ROOM].strip("-")
 
 
 def unique_slug(model, text: str, *, exclude_pk=None) -> str:

@@ -93,6 +93,22 @@ def available(article: Article, user) -> list[Move]:
     return [move for move in MOVES.values() if allowed(article, user, move.name)]
 
 
+def expect(article: Article, drawn_for: str) -> None:
+    """Refuse, changing nothing, unless `article` (its row locked) is still in the state the
+    button was drawn for: "Approve & publish" clicked on an article the writer withdrew
+    meanwhile must not publish the withdrawn draft. Call inside the move's transaction."""
+    current = state(Article.objects.select_for_update().get(pk=article.pk))
+    if current.value != drawn_for:
+        was = Status(drawn_for).label.lower() if drawn_for in Status.values else drawn_for
+        raise TransitionError(
+            _(
+                "“%(article)s” changed while your page was open: it is %(state)s now, not "
+                "%(was)s. Look at it again before you decide."
+            )
+            % {"article": article, "state": current.label.lower(), "was": was[:40]}
+        )
+
+
 def _begin(article: Article, user, name: str) -> tuple[Article, Status]:
     """Lock the row, then refuse unless the move is allowed from the state found there."""
     move = MOVES[name]

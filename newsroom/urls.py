@@ -1,11 +1,10 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django.views.static import serve
 
 from articles.admin.common import view_on_site
 from articles.sitemaps import news_sitemap, robots_txt, sitemap_index, sitemaps
+from newsroom.media import serve_media
 from newsroom.security import csp_report
 
 admin.site.site_header = "Newsroom"
@@ -37,8 +36,7 @@ urlpatterns = [
     path("news-sitemap.xml", news_sitemap, name="news_sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("csp-report/", csp_report, name="csp_report"),
+    # Development only (SERVE_MEDIA): a safe content type and nosniff on every file.
+    path("media/<path:path>", serve_media, name="media"),
     path("", include("articles.urls")),
 ]
-
-if settings.SERVE_MEDIA:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

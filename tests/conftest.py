@@ -5,6 +5,7 @@ import pytest
 def _media_root(settings, tmp_path):
     """Every test writes uploads to its own temporary folder, never to media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
 @pytest.fixture(autouse=True)

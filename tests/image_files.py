@@ -3,6 +3,7 @@
 import io
 import struct
 import zlib
+from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
@@ -115,3 +116,15 @@ def stored_files(media_root, folder=""):
     """Every file under the storage folder (MEDIA_ROOT in the tests)."""
     root = media_root / folder
     return sorted(str(p.relative_to(media_root)) for p in root.rglob("*") if p.is_file())
+
+
+def all_stored_files(settings):
+    """Every file stored anywhere: the public media folder and the private originals."""
+    return [
+        f"{label}/{name}"
+        for label, root in (
+            ("media", settings.MEDIA_ROOT),
+            ("private", settings.PRIVATE_MEDIA_ROOT),
+        )
+        for name in stored_files(Path(root))
+    ]

@@ -17,8 +17,10 @@ from newsroom.settings import *
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Uploads never touch the real media/ folder (conftest gives each test its own folder too).
 MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-originals-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "originals": {"BACKEND": "articles.storage.OriginalsStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -28,3 +30,9 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Threads of the live server must not keep connections open past the test database's life.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, as in production: threads then take SQLite's real locks (an in-memory shared
+    # cache fails at once instead of waiting), so concurrent saves are tested as served.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(tempfile.gettempdir(), f"newsroom-test-{os.getpid()}.sqlite3")
+    }

@@ -15,7 +15,7 @@ from articles import imaging, trash
 from articles.models import ImageAsset
 
 from .factories import make_article, make_author, make_image, make_user
-from .image_files import SVG, phone_jpeg, stored_files, upload
+from .image_files import SVG, all_stored_files, phone_jpeg, stored_files, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_admin_refuses_a_file_naming_no_credit_when_none_is_typed(admin_client, 
     )
     assertContains(response, "Add a credit: every picture belongs to someone")
     assert not ImageAsset.objects.exists()
-    assert stored_files(Path(settings.MEDIA_ROOT)) == []
+    assert all_stored_files(settings) == []
 
 
 def test_admin_refuses_svg_with_the_same_check_as_the_upload_page(admin_client, settings):
@@ -66,7 +66,7 @@ def test_admin_refuses_svg_with_the_same_check_as_the_upload_page(admin_client, 
     )
     assertContains(response, "SVG drawings are not accepted")
     assert not ImageAsset.objects.exists()
-    assert stored_files(Path(settings.MEDIA_ROOT)) == []
+    assert all_stored_files(settings) == []
 
 
 def test_the_library_shows_where_each_picture_is_used(admin_client):
@@ -167,7 +167,7 @@ def test_an_unused_picture_goes_to_the_trash_and_its_files_once_it_is_emptied(
     with django_capture_on_commit_callbacks(execute=True):
         trash.empty()
     assert not ImageAsset.objects.exists()
-    assert stored_files(media) == []
+    assert all_stored_files(settings) == []
 
 
 def test_the_photo_desk_role_may_upload_in_the_admin(client):
@@ -187,7 +187,7 @@ def test_a_picture_inside_an_article_body_cannot_be_deleted(
         body=f"<p>Draft.</p>{figure(image)}",
         published=False,
     )
-    files = stored_files(Path(settings.MEDIA_ROOT))
+    files = all_stored_files(settings)
     page = admin_client.get(delete_url(image))
     # Django's own confirmation, from the database's PROTECT on `BodyImage`.
     assertContains(page, "cannot be deleted while it is used")
@@ -200,7 +200,7 @@ def test_a_picture_inside_an_article_body_cannot_be_deleted(
     response = admin_client.post(delete_url(image), {"post": "yes"})
     assertContains(response, "cannot be deleted while it is used")
     assert ImageAsset.objects.filter(pk=image.pk).exists()
-    assert stored_files(Path(settings.MEDIA_ROOT)) == files
+    assert all_stored_files(settings) == files
 
     # Taken out of both bodies, the picture can go.
     for article in (published, draft):
@@ -211,7 +211,7 @@ def test_a_picture_inside_an_article_body_cannot_be_deleted(
     with django_capture_on_commit_callbacks(execute=True):
         trash.empty()
     assert not ImageAsset.objects.exists()
-    assert stored_files(Path(settings.MEDIA_ROOT)) == []
+    assert all_stored_files(settings) == []
 
 
 def test_deleting_a_picture_shown_in_a_body_is_refused_with_the_articles_named():

@@ -15,6 +15,7 @@ from articles.models import ImageAsset, Rendition
 from .factories import image_bytes, make_user
 from .image_files import (
     BAD_FILES,
+    all_stored_files,
     bad_upload,
     good_upload,
     iptc_jpeg,
@@ -94,7 +95,7 @@ def test_several_pictures_are_uploaded_with_credits_prefilled_from_the_file(desk
     assert images[0].uploaded_by.groups.filter(name="Photo desk").exists()
     assert (images[0].width, images[0].height) == (40, 60)  # orientation applied
     assert all(image.renditions.exists() for image in images)
-    assert stored_files(Path(settings.MEDIA_ROOT), "staging") == []  # nothing left waiting
+    assert stored_files(Path(settings.PRIVATE_MEDIA_ROOT), "staging") == []  # nothing left waiting
 
 
 @pytest.mark.parametrize("kind", BAD_FILES)
@@ -105,7 +106,7 @@ def test_a_bad_file_is_refused_with_its_reason_and_leaves_nothing(desk, settings
     assertContains(response, file.name)
     assertContains(response, message)
     assert not ImageAsset.objects.exists()
-    assert stored_files(Path(settings.MEDIA_ROOT)) == []
+    assert all_stored_files(settings) == []
 
 
 def test_a_file_over_the_size_limit_is_refused(desk, settings):
@@ -114,7 +115,7 @@ def test_a_file_over_the_size_limit_is_refused(desk, settings):
     response = choose(desk, big)
     assertContains(response, "big.jpg")
     assertContains(response, "the limit is 4.9\xa0KB")
-    assert stored_files(Path(settings.MEDIA_ROOT)) == []
+    assert all_stored_files(settings) == []
 
 
 def test_one_bad_file_does_not_stop_the_good_ones(desk, settings):
@@ -145,8 +146,8 @@ def test_a_missing_credit_is_refused_and_what_was_typed_is_kept(desk, settings):
     assertContains(response, 'value="Second caption"')
     assertContains(response, "one.jpg")  # the rows still know their files
     assert not ImageAsset.objects.exists()  # all or nothing
-    media = Path(settings.MEDIA_ROOT)
-    assert stored_files(media, "images") == [] and stored_files(media, "renditions") == []
+    media, private = Path(settings.MEDIA_ROOT), Path(settings.PRIVATE_MEDIA_ROOT)
+    assert stored_files(private, "images") == [] and stored_files(media, "renditions") == []
     # The corrected form goes through without choosing the files again.
     rows = [
         {"credit": "Agency", "caption": "First caption", "alt_text": "First"},
@@ -170,9 +171,9 @@ def test_a_failure_while_saving_leaves_no_row_and_no_file(desk, settings):
     with mock.patch.object(renditions, "_store", failing_store), pytest.raises(OSError):
         confirm(desk, response, rows)
     assert not ImageAsset.objects.exists() and not Rendition.objects.exists()
-    media = Path(settings.MEDIA_ROOT)
-    assert stored_files(media, "images") == [] and stored_files(media, "renditions") == []
-    assert len(stored_files(media, "staging")) == 2  # the chosen files are not lost
+    media, private = Path(settings.MEDIA_ROOT), Path(settings.PRIVATE_MEDIA_ROOT)
+    assert stored_files(private, "images") == [] and stored_files(media, "renditions") == []
+    assert len(stored_files(private, "staging")) == 2  # the chosen files are not lost
 
 
 def test_a_row_cannot_point_at_another_file(desk, settings):

@@ -15,10 +15,10 @@ from js_asset import Media
 from .. import permissions, revisions, workflow
 from ..models import Article, ArticleTopic, Byline, Correction, RelatedArticle
 from . import editor, filters, history, review, trash
-from .common import ConstrainedInlineForm, thumbnail
+from .common import ConstrainedInlineForm, SafeKeys, thumbnail
 
 
-class BylineInline(admin.TabularInline):
+class BylineInline(SafeKeys, admin.TabularInline):
     model = Byline
     form = ConstrainedInlineForm
     extra = 0
@@ -29,7 +29,7 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = _("Authors (byline order: lowest number first)")
 
 
-class TopicInline(admin.TabularInline):
+class TopicInline(SafeKeys, admin.TabularInline):
     model = ArticleTopic
     form = ConstrainedInlineForm
     extra = 0
@@ -38,7 +38,7 @@ class TopicInline(admin.TabularInline):
     verbose_name_plural = _("Topics (the first is the main one; used for related articles)")
 
 
-class RelatedArticleInline(admin.TabularInline):
+class RelatedArticleInline(SafeKeys, admin.TabularInline):
     model = RelatedArticle
     form = ConstrainedInlineForm
     fk_name = "from_article"
@@ -71,7 +71,7 @@ def bulk_action(move):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SafeKeys, admin.ModelAdmin):
     form = history.ArticleAdminForm
     list_display = [
         "picture",

@@ -21,6 +21,7 @@ from .. import importing, permissions, renditions, revisions, workflow
 from ..models import Article, ArticleAutosave, ImageAsset, Section
 from ..richtext import BREAK_TAGS, WORDS_PER_MINUTE, plain_text, sanitize_html
 from ..templatetags.newsroom import article_body
+from ..text import clean_text
 from .common import admin_page, article_or_404
 
 # The typed fields an autosave keeps (and "Restore" puts back).
@@ -154,7 +155,7 @@ def autosave_view(model_admin, request, object_id):
     saved time and history are untouched). GET: what was kept, for "Restore"."""
     article = _editable_article(request, object_id)
     if request.method == "POST":
-        data = {name: request.POST.get(name, "") for name in AUTOSAVE_FIELDS}
+        data = {name: clean_text(request.POST.get(name, "")) for name in AUTOSAVE_FIELDS}
         data["body"] = sanitize_html(data["body"])  # its own copy, cleaned like the article's
         autosave, _created = ArticleAutosave.objects.update_or_create(
             article=article,

@@ -21,7 +21,7 @@ from .. import permissions, presence, revisions, sharing
 from ..models import Article, Revision
 from ..people import display_name
 from ..seo import site_address
-from .common import admin_page, article_or_404
+from .common import admin_page, article_or_404, usable_keys
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -175,6 +175,8 @@ def compare(model_admin, request, pk):
         numbers = sorted({int(request.GET["a"]), int(request.GET["b"])})
     except (KeyError, ValueError):
         raise Http404 from None
+    if usable_keys(Revision._meta.get_field("number"), numbers) != numbers:
+        raise Http404  # a number no revision can have (10**30 overflowed SQLite)
     found = {r.number: r for r in article.revisions.filter(number__in=numbers)}
     if len(found) != len(numbers):
         raise Http404

@@ -1,10 +1,12 @@
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, F
+from django.http import FileResponse, Http404
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +15,10 @@ from django.utils.translation import ngettext
 from .. import imaging, permissions, renditions
 from ..models import Article, ImageAsset
 from . import trash
-from .common import thumbnail
+from .common import SafeKeys, thumbnail
+
+# The picture formats the library stores (`imaging.EXTENSIONS`), as served to staff.
+ORIGINAL_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp", "gif": "image/gif"}
 
 
 class ImageAssetForm(forms.ModelForm):
@@ -45,6 +50,7 @@ class ImageAssetForm(forms.ModelForm):
         file = self.cleaned_data["file"]
         if isinstance(file, UploadedFile):
             self.checked = imaging.check_upload(file)
+            file.name = self.checked.filename  # stored by what it is, not what it is called
         return file
 
     def clean(self):
@@ -117,7 +123,7 @@ def uses(image, user) -> list[str]:
 
 
 @admin.register(ImageAsset)
-class ImageAssetAdmin(admin.ModelAdmin):
+class ImageAssetAdmin(SafeKeys, admin.ModelAdmin):
     form = ImageAssetForm
     change_list_template = "admin/articles/imageasset/change_list.html"
     list_display = [
@@ -234,7 +240,27 @@ class ImageAssetAdmin(admin.ModelAdmin):
         return trash.moved_response(self, request, obj_display)
 
     def get_urls(self):
-        return [*trash.urls(self), *super().get_urls()]
+        original = self.admin_site.admin_view(self.original_view)
+        return [
+            *trash.urls(self),
+            path("original/<path:name>", original, name="articles_imageasset_original"),
+            *super().get_urls(),
+        ]
+
+    def original_view(self, request, name):
+        """An original, to staff who may see it (`permissions.can_see_original`): it lives
+        outside MEDIA_ROOT (articles/storage.py) and this is the only way to it."""
+        image = ImageAsset.objects.filter(file=name).first()
+        if image is None:
+            raise Http404
+        if not permissions.can_see_original(request.user):
+            raise PermissionDenied
+        extension = name.rsplit(".", 1)[-1].lower()
+        content_type = ORIGINAL_TYPES.get(extension, "application/octet-stream")
+        response = FileResponse(image.file.open("rb"), content_type=content_type)
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     def changelist_view(self, request, extra_context=None):
         context = {

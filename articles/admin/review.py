@@ -5,6 +5,7 @@ and `articles.permissions`; this module only offers and forwards."""
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -148,16 +149,21 @@ def transition_view(request, object_id, action):
         )
         messages.error(request, _("Nothing changed. %(problems)s") % {"problems": problems})
         return redirect(back)
-    run(request, move, article, **form.arguments())
+    # The state the button was drawn for (workflow_panel.html): the move is made only from it.
+    run(request, move, article, drawn_for=request.POST.get("drawn_for"), **form.arguments())
     return redirect(back)
 
 
-def run(request, move, article, **arguments) -> bool:
+def run(request, move, article, *, drawn_for=None, **arguments) -> bool:
     """Make `move` on `article` as this user and say how it went, in the move's own words:
-    the one path of the buttons and the bulk actions."""
+    the one path of the buttons and the bulk actions. From a button, `drawn_for` is the state
+    the page showed; the move is refused if the article has moved on since."""
     with notifications.collect_undelivered() as undelivered:
         try:
-            move.function(article, by=request.user, **arguments)
+            with transaction.atomic():
+                if drawn_for is not None:
+                    workflow.expect(article, drawn_for)
+                move.function(article, by=request.user, **arguments)
         except workflow.TransitionError as error:
             messages.error(request, _("Nothing changed. %(error)s") % {"error": error})
             return False

@@ -9,15 +9,24 @@ from django.utils.translation import gettext_lazy as _
 
 
 def image_upload_to(instance, filename):
-    """Store originals under a date folder with a random name: no clashes, no guessing."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
+    """Store originals under a date folder with a random name: no clashes, no guessing.
+
+    The extension is the format `articles.imaging.check_upload` detected (every way in names
+    the file `CheckedImage.filename`), never the client's: a JPEG sent as `harbour.html`
+    would otherwise be served as a web page from the site's own origin. A name with any
+    other extension is refused here, so a way in that skips the check cannot store it."""
+    from articles.imaging import EXTENSIONS
+
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if extension not in EXTENSIONS.values():
+        raise ValueError(f"{filename!r} was not named by its detected format (check_upload).")
     return f"images/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
 
 
 def originals_storage():
-    """Where originals are kept: STORAGES["originals"] if the settings name one (in production
-    a private bucket: originals keep the photographer's metadata, GPS included), else the
-    default storage. Readers only ever get renditions, which are in the default storage."""
+    """Where originals are kept: STORAGES["originals"], by default `PRIVATE_MEDIA_ROOT`
+    (articles/storage.py), never under MEDIA_ROOT: originals keep the photographer's
+    metadata, GPS included. Readers only ever get renditions, in the default storage."""
     from django.core.files.storage import default_storage, storages
 
     return storages["originals"] if "originals" in settings.STORAGES else default_storage
