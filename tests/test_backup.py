@@ -56,13 +56,15 @@ def test_the_seeded_site_restored_gives_the_same_pages_and_files(client, setting
     call_command("seed_demo", stdout=io.StringIO())
     pages = render_all(client)
     files = media_files(settings.MEDIA_ROOT)
-    assert len(pages) > 10 and any(name.startswith("originals") or "/" in name for name in files)
+    originals = media_files(settings.PRIVATE_MEDIA_ROOT)  # kept apart from public media
+    assert len(pages) > 10 and files and originals
     archive = tmp_path / "site.tar.gz"
     call_command("backup", output=str(archive), stdout=io.StringIO())
 
     # A new, empty database (as `migrate` leaves it) and an empty media folder.
     call_command("flush", interactive=False, verbosity=0)
     shutil.rmtree(settings.MEDIA_ROOT)
+    shutil.rmtree(settings.PRIVATE_MEDIA_ROOT)
     cache.clear()
     assert not Article.objects.exists()
     output = io.StringIO()
@@ -72,6 +74,7 @@ def test_the_seeded_site_restored_gives_the_same_pages_and_files(client, setting
 
     assert render_all(client) == pages  # byte for byte
     assert media_files(settings.MEDIA_ROOT) == files
+    assert media_files(settings.PRIVATE_MEDIA_ROOT) == originals
     # New rows get new ids after a restore (PostgreSQL's sequences were moved on).
     assert make_article(headline="After the restore").pk > max(
         Article.objects.exclude(headline="After the restore").values_list("pk", flat=True)
