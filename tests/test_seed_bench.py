@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 from pytest_django.asserts import assertContains
 
-from articles.models import Article, Author, ImageAsset, RelatedArticle, Rendition, Section
+from articles.models import Article, Author, ImageAsset, Rendition, Section
 from articles.renditions import planned_specs
 
 from .factories import make_article

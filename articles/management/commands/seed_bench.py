@@ -234,16 +234,20 @@ def seed(*, articles, authors, images, width):
             article.published_at = now - timedelta(minutes=n + 1)  # newest first
         pks += [article.pk for article in Article.objects.bulk_create(batch)]
 
-    bylines, related = [], []
-    for n, pk in enumerate(pks):
-        for position, author in enumerate(rng.sample(people, 2 if rng.random() < 0.4 else 1)):
-            bylines.append(Byline(article_id=pk, author=author, position=position))
-        # Related stories are recent ones from around the same time (never the article itself).
-        for position, offset in enumerate(rng.sample(range(1, min(articles, 60)), RELATED)):
-            to = pks[(n + offset) % articles]
-            related.append(RelatedArticle(from_article_id=pk, to_article_id=to, position=position))
-    Byline.objects.bulk_create(bylines, batch_size=BATCH)
-    RelatedArticle.objects.bulk_create(related, batch_size=BATCH)
+    for start in range(0, articles, BATCH):  # written batch by batch: memory stays flat
+        bylines, related = [], []
+        for n in range(start, min(start + BATCH, articles)):
+            pk, authors_count = pks[n], 2 if rng.random() < 0.4 else 1
+            for position, author in enumerate(rng.sample(people, authors_count)):
+                bylines.append(Byline(article_id=pk, author=author, position=position))
+            # Related stories are from around the same time (never the article itself).
+            for position, offset in enumerate(rng.sample(range(1, min(articles, 60)), RELATED)):
+                to = pks[(n + offset) % articles]
+                related.append(
+                    RelatedArticle(from_article_id=pk, to_article_id=to, position=position)
+                )
+        Byline.objects.bulk_create(bylines)
+        RelatedArticle.objects.bulk_create(related)
 
 
 def make_author(n, rng):
