@@ -9,6 +9,8 @@ Everything is written with `bulk_create` in batches, so the number of queries gr
 number of batches, not of rows: 100,000 articles take minutes. Articles go through
 `Article.objects.bulk_create()`, which cleans the body and stores its plain text, word count
 and reading time exactly as `save()` does.
+With DEBUG on, Django keeps the SQL of every query in memory (over 1 GB at
+100,000 articles): seed large archives with DEBUG off, as bench/run does.
 
 Pictures: the first few (`DRAWN_PICTURES`) are drawn with Pillow and enter the library the one
 way an upload does (`imaging.create_image`: checks, storing, every rendition). Each further
