@@ -30,7 +30,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -159,6 +159,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             delete_content()
             seed(**size)
+        with connection.cursor() as cursor:
+            # Fresh statistics for the query planner, as a database in service has: without
+            # them PostgreSQL plans the reader pages' queries for empty tables (an article
+            # page took 340 ms instead of 18 ms at 100,000 articles).
+            cursor.execute("ANALYZE")
         seconds = (timezone.now() - started).total_seconds()
         self.stdout.write(
             self.style.SUCCESS(f"Bench archive ready: {describe(size)} in {seconds:.0f} s.")
