@@ -1,0 +1,1 @@
+"""The load benchmark (`bench/run`, see bench/README.md) and the scripts it uses."""

@@ -1,0 +1,28 @@
+"""The benchmark's floor (bench/urls.py) exists only on the server bench/run starts."""
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_site_does_not_serve_the_floor(client, settings):
+    assert settings.ROOT_URLCONF == "newsroom.urls"
+    assert client.get("/bench/floor/").status_code == 404
+    with pytest.raises(NoReverseMatch):
+        reverse("bench_floor")
+
+
+def test_the_bench_server_serves_the_saved_page_without_a_query(
+    client, settings, tmp_path, monkeypatch, django_assert_num_queries
+):
+    page = tmp_path / "floor.html"
+    page.write_bytes(b"<!doctype html><title>A saved article page</title>")
+    monkeypatch.setenv("BENCH_FLOOR_FILE", str(page))
+    settings.ROOT_URLCONF = "bench.urls"
+
+    with django_assert_num_queries(0):
+        response = client.get("/bench/floor/")
+    assert response.status_code == 200
+    assert response.content == page.read_bytes()
+    assert client.get("/").status_code == 200  # the rest of the site is there too
