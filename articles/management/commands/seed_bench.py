@@ -287,6 +287,8 @@ def make_pictures(count, *, width, rng):
                 file=drawn[n % len(drawn)].file.name,
                 width=drawn[n % len(drawn)].width,
                 height=drawn[n % len(drawn)].height,
+                # The same rendition files, so the same record of them (`renditions.index`).
+                sources=drawn[n % len(drawn)].sources,
                 **picture_details(n, rng),
             )
             for n in range(len(drawn), count)
