@@ -7,6 +7,7 @@ from playwright.sync_api import Page, expect
 
 from articles.models import Status
 from tests.factories import image_upload, make_article, make_author, make_image, make_user
+from tests.browser.test_desk_workflow import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,13 +29,6 @@ def watched(page: Page):
 
 def violations(page: Page):
     return page.evaluate("window.__violations")
-
-
-def log_in(page: Page, live_server, user):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "pw")
-    page.click("input[type=submit]")
 
 
 def test_editor_chooser_and_workflow_buttons_work_under_the_csp(live_server, page: Page):
