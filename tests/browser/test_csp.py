@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from articles.models import Status
-from tests.factories import image_upload, make_article, make_author, make_image, make_user
 from tests.browser.test_desk_workflow import log_in
+from tests.factories import image_upload, make_article, make_author, make_image, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
