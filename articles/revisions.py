@@ -19,7 +19,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from .models import Article, ArticleTopic, Author, Byline, RelatedArticle, Revision, Topic
+from .models import Article, ArticleTopic, Byline, RelatedArticle, Revision
 from .richtext import SanitizedHTMLField, plain_text
 
 # Not snapshotted: the key, the row's own bookkeeping times, the body's plain-text copy and
@@ -106,48 +106,27 @@ def restore(revision: Revision, *, by) -> tuple[Revision, list[str]]:
         raise RestoreError(" ".join(error.messages)) from error
     article.save()
 
-    authors = set(
-        Author.objects.filter(pk__in=[a["id"] for a in data["authors"]]).values_list(
-            "pk", flat=True
-        )
+    # The ordered links, each put back as it was; one whose other end is gone is noted.
+    notes += _put_back(
+        article, Byline, "article", "author", data["authors"], _("Author “%(name)s” was deleted.")
     )
-    Byline.objects.filter(article=article).delete()
-    for entry in data["authors"]:
-        if entry["id"] in authors:
-            Byline.objects.create(
-                article=article, author_id=entry["id"], position=entry["position"]
-            )
-        else:
-            notes.append(_("Author “%(name)s” was deleted.") % {"name": entry["name"]})
-
-    others = set(
-        Article.objects.filter(pk__in=[r["id"] for r in data["related"]]).values_list(
-            "pk", flat=True
-        )
+    notes += _put_back(
+        article,
+        RelatedArticle,
+        "from_article",
+        "to_article",
+        data["related"],
+        _("Related article “%(headline)s” was deleted."),
     )
-    RelatedArticle.objects.filter(from_article=article).delete()
-    for entry in data["related"]:
-        if entry["id"] in others:
-            RelatedArticle.objects.create(
-                from_article=article, to_article_id=entry["id"], position=entry["position"]
-            )
-        else:
-            notes.append(_("Related article “%(headline)s” was deleted.") % entry)
-
     if "topics" in data:  # revisions from before topics existed keep today's topics
-        known = set(
-            Topic.objects.filter(pk__in=[t["id"] for t in data["topics"]]).values_list(
-                "pk", flat=True
-            )
+        notes += _put_back(
+            article,
+            ArticleTopic,
+            "article",
+            "topic",
+            data["topics"],
+            _("Topic “%(name)s” was deleted."),
         )
-        ArticleTopic.objects.filter(article=article).delete()
-        for entry in data["topics"]:
-            if entry["id"] in known:
-                ArticleTopic.objects.create(
-                    article=article, topic_id=entry["id"], position=entry["position"]
-                )
-            else:
-                notes.append(_("Topic “%(name)s” was deleted.") % entry)
 
     comment = _("Restored revision %(number)s") % {"number": revision.number}
     return record(article, by=by, comment=comment), notes
@@ -277,3 +256,23 @@ def compare(old: Revision, new: Revision) -> list[dict]:
             new_text = "; ".join(item[name] for item in after)
             rows.append({"label": label, "diff": word_diff(old_text, new_text)})
     return rows
+
+
+def _put_back(article, link, own, other, entries, gone) -> list[str]:
+    """Replace the article's `link` rows (its bylines, related links or topics) with
+    `entries` ([{"id", "position", …}] from a revision), in their order. An entry whose
+    other end no longer exists is left out and named in the returned notes (`gone`)."""
+    target = link._meta.get_field(other).related_model
+    known = set(
+        target.objects.filter(pk__in=[e["id"] for e in entries]).values_list("pk", flat=True)
+    )
+    link.objects.filter(**{own: article}).delete()
+    notes = []
+    for entry in entries:
+        if entry["id"] in known:
+            link.objects.create(
+                **{own: article, f"{other}_id": entry["id"], "position": entry["position"]}
+            )
+        else:
+            notes.append(gone % entry)
+    return notes
