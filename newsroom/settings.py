@@ -135,6 +135,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["ENGINE"] = "newsroom.sqlite"  # keeps the planner's statistics
     # SQLite behind a web server: readers never wait for a writer (WAL), a writer waits for
     # another instead of failing ("database is locked"), and a write transaction takes the
     # lock when it begins (IMMEDIATE), so two simultaneous saves are serialized and the

@@ -30,7 +30,7 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Threads of the live server must not keep connections open past the test database's life.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if DATABASES["default"]["ENGINE"] == "newsroom.sqlite":
     # A file, as in production: threads then take SQLite's real locks (an in-memory shared
     # cache fails at once instead of waiting), so concurrent saves are tested as served.
     DATABASES["default"]["TEST"] = {
