@@ -18,12 +18,15 @@ renditions of each. Caption, credit and alt text are read from the row as it is 
 change to them shows everywhere at once.
 """
 
+import functools
 import io
 import secrets
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
+from django.core.signals import setting_changed
 from django.db import IntegrityError, transaction
+from django.dispatch import receiver
 from PIL import Image, ImageCms, ImageOps
 
 from .models import ImageAsset, Rendition
@@ -48,7 +51,31 @@ class Delivered:
 
     @property
     def url(self):
-        return Rendition._meta.get_field("file").storage.url(self.name)
+        return rendition_url(self.name)
+
+
+def rendition_url(name):
+    """The address of a rendition file.
+
+    A name is never given to another file (a new crop or a replaced original gets new random
+    names), so its address is a constant worth keeping: a listing draws some 150 of them per
+    page. Except where the storage signs its addresses with an expiry (S3's
+    `querystring_auth`): those are made afresh every time."""
+    storage = Rendition._meta.get_field("file").storage
+    if getattr(storage, "querystring_auth", False):
+        return storage.url(name)
+    return _lasting_url(name)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _lasting_url(name):
+    return Rendition._meta.get_field("file").storage.url(name)
+
+
+@receiver(setting_changed)
+def _forget_urls(setting, **kwargs):
+    if setting in {"STORAGES", "MEDIA_URL"}:
+        _lasting_url.cache_clear()
 
 
 CARD_SIZES = "(min-width: 992px) 300px, (min-width: 576px) 50vw, 100vw"

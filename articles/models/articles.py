@@ -6,7 +6,6 @@ from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +18,7 @@ from articles.richtext import (
 )
 from articles.slugs import unique_slug
 
+from ..addresses import slug_url
 from .images import ImageAsset
 
 
@@ -338,7 +338,7 @@ class Article(models.Model):
                 ).refresh_search_vector()
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
     @property
     def is_published(self):

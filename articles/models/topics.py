@@ -1,8 +1,9 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles.slugs import unique_slug
+
+from ..addresses import slug_url
 
 
 class Topic(models.Model):
@@ -38,7 +39,7 @@ class Topic(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:topic", kwargs={"slug": self.slug})
+        return slug_url("articles:topic", self.slug)
 
 
 class ArticleTopic(models.Model):
