@@ -1,9 +1,10 @@
+import functools
 import html
 import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -100,11 +101,23 @@ def byline(article, link=False) -> SafeString:
     return names(article.byline(), link=link)
 
 
-def dateline(moment, format_name="DATE_FORMAT") -> str:
-    """A <time> in the site's time zone and its one date format (`newsroom/formats`)."""
+@register.simple_tag
+def dateline(moment, format_name="DATE_FORMAT") -> SafeString:
+    """`{% dateline article.published_at %}`: a <time> in the site's time zone and its one
+    date format (`newsroom/formats`)."""
     local = timezone.localtime(moment)
-    shown = formats.date_format(local, format_name)
-    return f'<time datetime="{local.isoformat()}">{_e(shown)}</time>'
+    if format_name == "DATE_FORMAT":
+        shown = _day(local.date(), translation.get_language())
+    else:
+        shown = formats.date_format(local, format_name)
+    return mark_safe(f'<time datetime="{local.isoformat()}">{_e(shown)}</time>')
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(day, language):
+    """A day as teasers print it: a listing's twenty dates fall on a few days, and Django's
+    date formatting is slow enough to be worth not repeating."""
+    return formats.date_format(day, "DATE_FORMAT")
 
 
 @register.simple_tag
