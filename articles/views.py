@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from . import related, search, seo
+from . import paging, related, search, seo
 from .models import Article, Author, Section, Topic
 from .seo import site_address
 
@@ -135,9 +135,22 @@ class PublishedListView(ListView):
 
     context_object_name = "articles"
     paginate_by = settings.ARTICLES_PER_PAGE
+    empty_first_page = True  # False: a list with nothing in it is a 404
+    counted = False  # True: Django's paginator, which counts (`paging.SearchPaginator`)
 
     def filter_articles(self, articles):
         return articles
+
+    def paginate_queryset(self, queryset, page_size):
+        if self.counted:
+            return super().paginate_queryset(queryset, page_size)
+        page = paging.page_of(
+            queryset,
+            self.request.GET.get(self.page_kwarg),
+            page_size,
+            allow_empty_first_page=self.empty_first_page,
+        )
+        return None, page, page.object_list, page.has_other_pages()
 
     def get_queryset(self):
         return self.filter_articles(Article.objects.published().for_listing())
@@ -182,10 +195,7 @@ class AuthorView(PublishedListView):
     (404), so their name is not announced before their first article is."""
 
     template_name = "articles/author.html"
-
-    def get_paginator(self, *args, **kwargs):
-        # Empty: 404 from the count the pager makes anyway (`allow_empty` would ask again).
-        return super().get_paginator(*args, **{**kwargs, "allow_empty_first_page": False})
+    empty_first_page = False
 
     def filter_articles(self, articles):
         self.author = get_object_or_404(
@@ -242,6 +252,8 @@ class SearchView(PublishedListView):
     """Results for `?q=` (and `&section=`), ranked by `articles.search`. Not indexed."""
 
     template_name = "articles/search.html"
+    counted = True  # "12 results for …"
+    paginator_class = paging.SearchPaginator
 
     def filter_articles(self, articles):
         self.form = search.SearchForm(self.request.GET or None)
@@ -257,4 +269,9 @@ class SearchView(PublishedListView):
         return {"title": f"{title}Search – {settings.SITE_NAME}", "noindex": True}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, form=self.form, **kwargs)
+        return super().get_context_data(
+            query=self.query,
+            form=self.form,
+            search_count_limit=f"{paging.SEARCH_COUNT_LIMIT:,}",
+            **kwargs,
+        )
