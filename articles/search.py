@@ -29,6 +29,7 @@ from .text import clean_text
 
 MAX_QUERY = 200  # characters of the query kept
 MAX_TERMS = 12  # words and phrases used from it
+CANDIDATES = 1000  # PostgreSQL: the newest matches that are ranked (`_full_text`)
 # Around the matched words in a PostgreSQL snippet: control characters no body contains, so
 # the snippet can be escaped as text and only these turned into <mark>.
 MARK_START, MARK_STOP = "\x02", "\x03"
@@ -79,9 +80,18 @@ def search(articles, query: str):
 
 
 def _full_text(articles, terms):
+    """Ranked among the newest `CANDIDATES` matches. A common word matches most of the
+    archive, and ranking means reading every match's vector (800 words each): 2 s at 100,000
+    articles. The newest thousand are found along the date index (or, for a rare word, by
+    the GIN index, whichever PostgreSQL judges cheaper), and only they are ranked."""
     query = SearchQuery(_tsquery(terms), search_type="raw", config=SEARCH_CONFIG)
-    return (
+    newest = (
         articles.filter(search_vector=query)
+        .order_by("-published_at", "-pk")
+        .values("pk")[:CANDIDATES]
+    )
+    return (
+        articles.filter(pk__in=newest)
         .annotate(
             rank=SearchRank(F("search_vector"), query),
             snippet=SearchHeadline(
