@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404
 
 SEARCH_COUNT_LIMIT = 1000  # results counted exactly; past it the page says "more than"
@@ -71,7 +72,11 @@ class SearchPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list[: SEARCH_COUNT_LIMIT + 1].count()
+        results = self.object_list
+        if isinstance(results, QuerySet):
+            results = results[: SEARCH_COUNT_LIMIT + 1]
+        # Full-text results (`search.Ranked`) are bounded already and know their number.
+        return min(results.count(), SEARCH_COUNT_LIMIT + 1)
 
     @property
     def more_than_counted(self):
