@@ -106,7 +106,7 @@ def test_a_published_articles_corrections_and_related_links_are_shown(client):
         ({"hero_image": "abc"}, "Select a valid choice"),
         ({"hero_image": str(10**30)}, "Select a valid choice"),
         ({"slug": "not a slug!"}, "Slug"),
-        ({"bylines-TOTAL_FORMS": "1", "bylines-0-author": "x", "bylines-0-position": "0"}, "Authors"),
+        ({"bylines-TOTAL_FORMS": "1", "bylines-0-author": "x"}, "Authors"),
         ({"bylines-TOTAL_FORMS": "abc"}, "ManagementForm"),
     ],
 )
