@@ -86,8 +86,9 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
     search_fields = ["headline", "standfirst", "slug"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
-    # The hero picture is chosen in the picture chooser (`chooser.HeroPictureWidget`).
-    autocomplete_fields = ["section"]
+    # The hero picture is chosen in the picture chooser (`chooser.HeroPictureWidget`); the
+    # section from a plain list (a dozen names: a labelled <select> any screen reader names).
+    autocomplete_fields = []
     # Status and publication date change only through the workflow buttons (articles/workflow.py).
     readonly_fields = [
         "status",

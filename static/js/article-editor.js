@@ -12,7 +12,11 @@
 
   // django-prose-editor announces each editor it creates.
   document.addEventListener("prose-editor:ready", (event) => {
-    if (event.detail.textarea.name === "body") editor = event.detail.editor
+    if (event.detail.textarea.name !== "body") return
+    editor = event.detail.editor
+    // The editable area is a text box of its own: give it the field's name for screen readers.
+    const label = document.querySelector(`label[for="${event.detail.textarea.id}"]`)
+    editor.view.dom.setAttribute("aria-label", label ? label.textContent.replace(/:$/, "") : "Body")
   })
 
   // A live preview of the length the server stores on save, by the server's rule
@@ -215,6 +219,7 @@
     const empty = (data) => !data || KEPT.every((name) => !(data[name] || "").replace(/<[^>]*>/g, "").trim())
 
     function keep() {
+      if (submitting) return // on its way to the server; the page that answers keeps it again
       const data = values()
       try {
         if (empty(data)) window.localStorage.removeItem(key)
@@ -237,6 +242,7 @@
     })
     form.addEventListener("submit", () => {
       submitting = true
+      window.clearTimeout(timer)
       // Saved now. If the server refuses the form, the page comes back with the text in it,
       // and it is kept again below.
       window.localStorage.removeItem(key)
