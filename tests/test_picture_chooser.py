@@ -267,3 +267,27 @@ def test_a_hero_value_that_is_no_picture_is_refused_in_the_form(client, value):
     assert response.status_code == 200
     assertContains(response, "Select a valid choice")
     assertContains(response, f'value="{article.headline}"')  # what was typed stays
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"details": "1", "chooser-TOTAL_FORMS": "abc", "chooser-INITIAL_FORMS": "0"},
+        {"details": "1", "chooser-TOTAL_FORMS": "1", "chooser-INITIAL_FORMS": "0",
+         "chooser-0-token": "forged", "chooser-0-credit": "A", "chooser-0-alt_text": "B"},
+        {"details": "1", "chooser-TOTAL_FORMS": "100000", "chooser-INITIAL_FORMS": "0"},
+        {"choose": "1", "chooser-files": "not a file"},
+        {"details": "1"},
+    ],
+)  # fmt: skip
+def test_a_crafted_upload_is_refused_never_a_500(client, data):
+    client.force_login(make_user("Editor"))
+    response = client.post(UPLOAD, data)
+    assert response.status_code == 200
+    assertNotContains(response, "data-chooser-uploaded")
+    assert not ImageAsset.objects.exists()
+
+
+def test_the_upload_tab_answers_get_and_post_only(client):
+    client.force_login(make_user("Editor"))
+    assert client.put(UPLOAD).status_code == 405
