@@ -309,7 +309,28 @@
     })
   }
 
+  // The admin's tabular inlines (authors, topics, related articles) head each column once;
+  // their fields carry no label of their own. Name each after its column and row, so a
+  // screen reader says "Order, author 2" rather than "spin button".
+  function labelInlineFields(root) {
+    for (const table of root.querySelectorAll(".inline-group .tabular table")) {
+      const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim().replace(/\?$/, ""))
+      const rows = [...table.querySelectorAll("tbody tr.form-row:not(.empty-form)")]
+      const noun = (table.closest(".inline-group").querySelector(".inline-heading") || {}).textContent || ""
+      rows.forEach((row, number) => {
+        ;[...row.children].forEach((cell, column) => {
+          for (const field of cell.querySelectorAll("input:not([type=hidden]), select, textarea")) {
+            if (field.labels.length || field.getAttribute("aria-label") || !headers[column]) continue
+            field.setAttribute("aria-label", `${headers[column]}, ${noun.trim().split(" (")[0].toLowerCase()} row ${number + 1}`)
+          }
+        })
+      })
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    labelInlineFields(document)
+    document.addEventListener("formset:added", () => labelInlineFields(document))
     const form = document.getElementById("article_form")
     if (!form) return
     form.addEventListener("input", (event) => {

@@ -8,7 +8,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from articles.models import Article, ImageAsset
-from tests.factories import image_bytes, make_article, make_image, make_section, make_user
+from tests.factories import (
+    image_bytes,
+    make_article,
+    make_author,
+    make_image,
+    make_section,
+    make_user,
+)
 
 from .test_editor import log_in
 
@@ -24,9 +31,7 @@ def shot(page: Page, name):
 
 def serious_axe_violations(page: Page, context="document"):
     page.add_script_tag(url=page.evaluate("location.origin") + "/static/vendor/axe-core/axe.min.js")
-    result = page.evaluate(
-        f"async () => await axe.run({context}, {{resultTypes: ['violations']}})"
-    )
+    result = page.evaluate(f"async () => await axe.run({context}, {{resultTypes: ['violations']}})")
     return [
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
         for v in result["violations"]
@@ -38,9 +43,13 @@ def test_the_chooser_sets_the_hero_picture_from_the_grid_by_keyboard(live_server
     editor = make_user("Editor")
     make_image(caption="Harbour wall at noon", credit="Ravi Patel")
     ferry = make_image(caption="Ferry at the pier", credit="Lena Park / Harbour Press")
-    article = make_article(published=False, created_by=editor)
+    article = make_article(
+        published=False, created_by=editor, authors=[make_author(name="Mara Quinn")]
+    )
     log_in(page, live_server, editor)
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    expect(page.locator(".prose-editor .tiptap")).to_have_attribute("aria-label", "Body")
+    assert serious_axe_violations(page) == []  # the article form, inlines included
 
     opener = page.get_by_role("button", name="Choose a picture…")
     opener.click()
@@ -99,7 +108,8 @@ def test_the_upload_tab_refuses_a_picture_without_credit_and_keeps_what_was_type
 
     expect(tab.locator(".errorlist")).to_contain_text("Add a credit")
     expect(tab.get_by_label("Caption", exact=True)).to_have_value("The quay at dawn")
-    expect(tab.get_by_label("Alt text", exact=True)).to_have_value("Fishing boats moored at the quay")
+    alt_text = tab.get_by_label("Alt text", exact=True)
+    expect(alt_text).to_have_value("Fishing boats moored at the quay")
     expect(tab.get_by_label("Credit", exact=True)).to_be_focused()
     assert not ImageAsset.objects.exists()
     shot(page, "chooser-upload")
@@ -146,9 +156,7 @@ def test_the_live_preview_shows_an_unsaved_headline(live_server, page: Page):
     assert article.headline == "The saved headline"
 
 
-def test_a_headline_typed_on_the_add_page_survives_leaving_and_coming_back(
-    live_server, page: Page
-):
+def test_a_headline_typed_on_the_add_page_survives_leaving_and_coming_back(live_server, page: Page):
     writer = make_user("Writer")
     make_section(name="News")
     log_in(page, live_server, writer)
