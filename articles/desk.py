@@ -1,4 +1,6 @@
-"""The photo desk's upload page: several pictures at once, each with its credit.
+"""The photo desk's upload page: several pictures at once, each with its credit, drawn in
+the desk's own look (the admin's header and navigation). Its two steps, `choose_files` and
+`add_confirmed`, are also the picture chooser's Upload tab (`articles.admin.chooser`).
 
 Nothing is half-saved: either every confirmed picture is added (rows, originals and
 renditions) or none is and their stored files are removed. Refused files say why; the others
