@@ -1,4 +1,6 @@
-"""The photo desk's upload page: several pictures at once, each with its credit.
+"""The photo desk's upload page: several pictures at once, each with its credit, drawn in
+the desk's own look (the admin's header and navigation). Its two steps, `choose_files` and
+`add_confirmed`, are also the picture chooser's Upload tab (`articles.admin.chooser`).
 
 Nothing is half-saved: either every confirmed picture is added (rows, originals and
 renditions) or none is and their stored files are removed. Refused files say why; the others
@@ -7,7 +9,7 @@ go on to the next step, and a failed step keeps what the uploader typed.
 
 from datetime import timedelta
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,59 +35,92 @@ def upload_images(request):
     choose = ChooseFilesForm(request.POST or None, request.FILES or None)
     rejected = []
     if request.method == "POST" and choose.is_valid():
-        remove_stale_staged_files()
-        initial = []
-        for file in choose.cleaned_data["files"]:
-            try:
-                initial.append(stage(file, user=request.user))
-            except ValidationError as error:
-                rejected.append((file.name, " ".join(error.messages)))
-        if initial:
-            formset = ImageDetailsFormSet(initial=initial, form_kwargs={"user": request.user})
-            return render(request, TEMPLATE, {"formset": formset, "rejected": rejected})
-    return render(request, TEMPLATE, {"choose": choose, "rejected": rejected})
+        formset, rejected = choose_files(request, choose)
+        if formset is not None:
+            return page(request, {"formset": formset, "rejected": rejected})
+    return page(request, {"choose": choose, "rejected": rejected})
 
 
-def confirm_details(request):
-    formset = ImageDetailsFormSet(request.POST, form_kwargs={"user": request.user})
-    if formset.is_valid():
+def choose_files(request, choose, *, prefix=None):
+    """Step 1, checked: stage every accepted file. Returns (details formset or None, the
+    refused files as (name, reason)). The upload page and the picture chooser's Upload tab
+    both go through here."""
+    remove_stale_staged_files()
+    initial, rejected = [], []
+    for file in choose.cleaned_data["files"]:
         try:
-            with imaging.files_removed_on_failure() as stored:
-                # A staged file is consumed once: the uploader's row is locked, so a second
-                # submission of the same page (a double click) waits, then finds the files
-                # gone instead of adding every picture twice.
-                get_user_model().objects.select_for_update().filter(pk=request.user.pk).get()
-                for form in formset:
-                    if not imaging.originals().exists(form.staged["name"]):
-                        raise ValidationError(
-                            _("This picture is already in the library (the page was sent twice).")
-                        )
-                    with imaging.originals().open(form.staged["name"], "rb") as file:
+            initial.append(stage(file, user=request.user))
+        except ValidationError as error:
+            rejected.append((file.name, " ".join(error.messages)))
+    if not initial:
+        return None, rejected
+    formset = ImageDetailsFormSet(
+        initial=initial, form_kwargs={"user": request.user}, prefix=prefix
+    )
+    return formset, rejected
+
+
+def add_confirmed(formset, *, user):
+    """Step 2: add every confirmed picture, or none (then the formset carries the reason).
+    Returns the pictures added, or None."""
+    if not formset.is_valid():
+        return None
+    added = []
+    try:
+        with imaging.files_removed_on_failure() as stored:
+            # A staged file is consumed once: the uploader's row is locked, so a second
+            # submission of the same page (a double click) waits, then finds the files
+            # gone instead of adding every picture twice.
+            get_user_model().objects.select_for_update().filter(pk=user.pk).get()
+            for form in formset:
+                if not imaging.originals().exists(form.staged["name"]):
+                    raise ValidationError(
+                        _("This picture is already in the library (the page was sent twice).")
+                    )
+                with imaging.originals().open(form.staged["name"], "rb") as file:
+                    added.append(
                         imaging.create_image(
                             file,
                             credit=form.cleaned_data["credit"],
                             caption=form.cleaned_data["caption"],
                             alt_text=form.cleaned_data["alt_text"],
-                            uploaded_by=request.user,
+                            uploaded_by=user,
                             stored=stored,
                         )
-                for form in formset:  # before the lock is let go
-                    imaging.originals().delete(form.staged["name"])
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
-            count = len(formset.forms)
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)d picture added to the library.",
-                    "%(count)d pictures added to the library.",
-                    count,
-                )
-                % {"count": count},
+                    )
+            for form in formset:  # before the lock is let go
+                imaging.originals().delete(form.staged["name"])
+    except ValidationError as error:
+        form.add_error(None, error.messages)
+        return None
+    return added
+
+
+def confirm_details(request):
+    formset = ImageDetailsFormSet(request.POST, form_kwargs={"user": request.user})
+    added = add_confirmed(formset, user=request.user)
+    if added is not None:
+        count = len(added)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d picture added to the library.",
+                "%(count)d pictures added to the library.",
+                count,
             )
-            return redirect(reverse("admin:articles_imageasset_changelist"))
-    return render(request, TEMPLATE, {"formset": formset})
+            % {"count": count},
+        )
+        return redirect(reverse("admin:articles_imageasset_changelist"))
+    return page(request, {"formset": formset})
+
+
+def page(request, context):
+    """The upload page inside the desk's own look (the admin's header and navigation)."""
+    return render(
+        request,
+        TEMPLATE,
+        {**admin.site.each_context(request), "title": _("Upload pictures"), **context},
+    )
 
 
 def remove_stale_staged_files(max_age=timedelta(days=1)):

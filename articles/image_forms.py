@@ -1,4 +1,5 @@
-"""Forms of the photo desk's upload page (crispy-forms, Bootstrap 5).
+"""Forms of the photo desk's upload page and of the picture chooser's Upload tab (the same
+forms, drawn by the same includes: `desk/_choose_files.html`, `desk/_image_details.html`).
 
 Step 1 chooses files; every file is checked (articles/imaging.py) and the accepted ones are
 kept in a staging folder of the storage. Step 2 is one row per accepted file, prefilled from
@@ -8,8 +9,6 @@ token, so nobody can point the form at another file in the storage.
 
 import uuid
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
@@ -53,8 +52,6 @@ class ChooseFilesForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("choose", _("Check pictures")))
         self.fields["files"].widget.attrs["accept"] = "image/jpeg,image/png,image/webp,image/gif"
 
 

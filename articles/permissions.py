@@ -198,3 +198,17 @@ def can_see_original(user) -> bool:
     """An original keeps what the camera wrote (GPS, camera serial): only those who may
     change library pictures (the photo desk) open it; everyone else gets renditions."""
     return _has(user, "change_imageasset")
+
+
+def can_choose_pictures(user) -> bool:
+    """The picture chooser (hero and body pictures) lists the library for whoever may see
+    it: writers, editors and the photo desk."""
+    return _has(user, "view_imageasset")
+
+
+def can_upload_in_chooser(user) -> bool:
+    """The chooser's Upload tab: the photo desk (`can_upload`) and editors, who pick pictures
+    for stories on deadline. The picture goes through the photo desk's own checks and form
+    (credit and alt text required), so nothing weaker enters the library. Writers choose
+    from the library."""
+    return can_upload(user) or (is_editor(user) and _has(user, "view_imageasset"))

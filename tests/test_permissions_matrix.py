@@ -233,3 +233,35 @@ def test_status_in_the_change_form_is_ignored(client, role):
     assert article.published_at is None
     assert not Article.objects.published().filter(pk=article.pk).exists()
     assert not article.events.exists()
+
+
+# Who may upload a picture from the article form's picture chooser (issue 12, item 3):
+# `permissions.can_upload_in_chooser`, asked by the chooser's Upload tab for every step.
+CHOOSER_UPLOADERS = {
+    "writer": False,
+    "editor": True,
+    "photo desk": True,
+    "superuser": True,
+    "staff without a role": False,
+}
+
+
+@pytest.mark.parametrize("role", CHOOSER_UPLOADERS)
+def test_who_may_upload_from_the_picture_chooser(client, role):
+    from articles.models import ImageAsset
+    from articles.permissions import can_upload_in_chooser
+
+    from .image_files import good_upload
+
+    group = {"writer": "Writer", "editor": "Editor", "photo desk": "Photo desk"}.get(role)
+    user = make_user(group, is_superuser=role == "superuser")
+    allowed = CHOOSER_UPLOADERS[role]
+    assert can_upload_in_chooser(user) is allowed
+    client.force_login(user)
+    upload = reverse("admin:articles_article_chooser_upload")
+    assert client.get(upload).status_code == (200 if allowed else 403)
+    response = client.post(upload, {"chooser-files": [good_upload()], "choose": "1"})
+    assert response.status_code == (200 if allowed else 403)
+    if allowed:  # the file is checked and staged; the details come next
+        assert response.context["formset"].total_form_count() == 1
+    assert not ImageAsset.objects.exists()

@@ -178,8 +178,11 @@ def test_opening_an_article_never_makes_renditions_for_the_picture_picker(admin_
     assert response.status_code == 200
     assert Rendition.objects.count() == made_before
     assert not waiting.renditions.exists()
-    # Still offered, with its credit; previewed in the body by caption and credit alone.
-    assert "Waiting picture — Image credit: Jo Reyes / Agency" in response.text
+    # Previewed in the body by caption and credit alone; the chooser lists it the same way,
+    # and listing the library makes no rendition either.
+    chooser = admin_client.get(reverse("admin:articles_article_chooser"))
+    assert "Waiting picture" in chooser.text and "Image credit: Jo Reyes / Agency" in chooser.text
+    assert Rendition.objects.count() == made_before
     data = re.search(r'id="newsroom-library-images"[^>]*>(.*?)</script>', response.text)[1]
     preview = json.loads(data)
     assert preview[str(waiting.pk)]["url"] is None

@@ -411,7 +411,7 @@ def test_a_writer_reads_their_article_in_review_rendered_without_the_editors_too
     assertNotContains(response, "alert(")
     assertContains(response, "6 words · 1 min read")
     # No picture picker, no autosave status, no editor.
-    assertNotContains(response, "data-library-picture")
+    assertNotContains(response, 'data-chooser-open="body"')
     assertNotContains(response, "Insert picture")
     assertNotContains(response, "data-autosave-status")
     assertNotContains(response, 'name="body"')
@@ -424,5 +424,5 @@ def test_an_editor_still_gets_the_editor_on_an_article_in_review(client):
     client.force_login(make_user("Editor"))
     response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
     assertContains(response, 'name="body"')
-    assertContains(response, "data-library-picture")
+    assertContains(response, 'data-chooser-open="body"')
     assertContains(response, "data-autosave-status")

@@ -14,7 +14,7 @@ from js_asset import Media
 
 from .. import permissions, revisions, workflow
 from ..models import Article, ArticleTopic, Byline, Correction, RelatedArticle
-from . import editor, filters, history, review, trash
+from . import chooser, editor, filters, history, live_preview, review, trash
 from .common import ConstrainedInlineForm, SafeKeys, thumbnail
 
 
@@ -86,7 +86,9 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
     search_fields = ["headline", "standfirst", "slug"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["hero_image", "section"]
+    # The hero picture is chosen in the picture chooser (`chooser.HeroPictureWidget`); the
+    # section from a plain list (a dozen names: a labelled <select> any screen reader names).
+    autocomplete_fields = []
     # Status and publication date change only through the workflow buttons (articles/workflow.py).
     readonly_fields = [
         "status",
@@ -148,12 +150,21 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
             kwargs["widget"] = forms.TextInput(attrs={"class": "vTextField newsroom-headline"})
         elif db_field.name == "standfirst":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "class": "newsroom-standfirst"})
+        elif db_field.name == "hero_image":
+            formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+            return chooser.hero_formfield(formfield)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     class Media:
-        # Live word count, "Insert picture" and autosave (change form only; see the file).
-        js = ["js/workflow-confirm.js", "js/article-editor.js"]
-        css = {"all": ["css/article-editor.css"]}
+        # Live word count, "Insert picture" and autosave (see the file); the picture chooser
+        # and the live preview beside the form.
+        js = [
+            "js/workflow-confirm.js",
+            "js/picture-chooser.js",
+            "js/article-editor.js",
+            "js/live-preview.js",
+        ]
+        css = {"all": ["css/article-editor.css", "css/picture-chooser.css"]}
 
     @admin.display(description=_("Length"))
     def reading_stats(self, obj):
@@ -189,6 +200,8 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
                 name="articles_article_workflow",
             ),
             *editor.urls(self),
+            *chooser.urls(self),
+            *live_preview.urls(self),
             *history.urls(self),
             *trash.urls(self),
             *super().get_urls(),
@@ -239,6 +252,10 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
         revisions.record(
             form.instance, by=request.user, comment=str(_("Edited") if change else _("Created"))
         )
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {**editor.add_page_context(request), **(extra_context or {})}
+        return super().add_view(request, form_url, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = dict(extra_context or {})

@@ -6,18 +6,18 @@ is asked of `articles.permissions`."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join, json_script
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .. import importing, permissions, renditions, revisions, workflow
+from .. import importing, permissions, revisions, workflow
 from ..models import Article, ArticleAutosave, ImageAsset, Section
 from ..richtext import BREAK_TAGS, WORDS_PER_MINUTE, plain_text, sanitize_html
 from ..templatetags.newsroom import article_body
@@ -117,6 +117,11 @@ def urls(model_admin):
             "<int:object_id>/autosave/discard/",
             view(discard_autosave_view),
             name="articles_article_autosave_discard",
+        ),
+        path(
+            "<int:object_id>/autosave/offer/",
+            view(restore_offer_view),
+            name="articles_article_autosave_offer",
         ),
     ]
 
@@ -266,43 +271,63 @@ def body_as_read(article):
 
 
 def library_pictures(article):
-    """A picker for library pictures to place in the body, and the data the editor
-    needs to preview the pictures already there (credit always shown).
+    """ "Insert a picture…": the picture chooser (`articles.admin.chooser`) for the body, and
+    the data the editor needs to preview the pictures already there (credit always shown).
 
     Only renditions already made are read (from each picture's row): opening an article never
-    makes renditions. A picture without one is listed and previewed by its caption and credit."""
+    makes renditions. A picture without one is previewed by its caption and credit; a picture
+    chosen in the modal brings its own data along."""
+    from .chooser import picture_data
+
     library = ImageAsset.objects.all()
     recent = list(library.filter(trashed_at__isnull=True).order_by("-uploaded_at", "-pk")[:60])
     images = {image.pk: image for image in recent}
     if article and article.pk:  # older pictures the body shows (`BodyImage`) are previewed too
         images.update(library.filter(body_uses__article=article).exclude(pk__in=images).in_bulk())
-    preview = {}
-    for image in images.values():
-        # A small rendition, not the original (which may be 12 megapixels).
-        small = renditions.jpeg(image, "hero", make=False)
-        preview[str(image.pk)] = {
-            "url": small.url if small else None,
-            "alt": image.alt_text,
-            "caption": image.caption,
-            "credit_line": image.credit_line,
-        }
-    options = format_html_join(
-        "",
-        '<option value="{}">{} — {}</option>',
-        ((image.pk, (image.caption or image.alt_text)[:80], image.credit_line) for image in recent),
-    )
+    preview = {str(image.pk): picture_data(image) for image in images.values()}
     return format_html(
         '<div class="newsroom-picture-picker">'
-        '<select data-library-picture aria-label="{}"><option value="">{}</option>{}</select> '
-        '<button type="button" class="button" data-insert-picture>{}</button>'
+        '<button type="button" class="button" data-chooser-open="body" data-chooser-url="{}">'
+        "{}</button>"
         '<div class="help">{}</div></div>{}',
-        _("Picture from the library"),
-        _("Choose a picture…"),
-        options,
-        _("Insert picture at the cursor"),
+        reverse("admin:articles_article_chooser"),
+        _("Insert a picture at the cursor…"),
         _(
-            "The picture appears in the text with its caption and credit. To add a new "
-            "picture, upload it to the image library first."
+            "Choose from the library by caption, credit or alt text, or upload one: it "
+            "appears in the text with its caption and credit."
         ),
         json_script(preview, "newsroom-library-images"),
     )
+
+
+def add_page_context(request):
+    """The Add page keeps what is typed in the browser (localStorage) until the article is
+    saved, under a key of this user's own, so a shared computer never offers one writer's
+    text to another (`static/js/article-editor.js`, "new article")."""
+    return {"new_article_draft_key": f"newsroom:new-article:{request.user.pk}"}
+
+
+def restore_offer_view(model_admin, request, object_id):
+    """The restore offer, fetched by the change page once it has loaded: the copy sent by
+    the page the writer left (its beacon) may arrive after this page was drawn. The same
+    offer `offer_restore` puts on the page, as items for the page's message list; empty
+    when there is nothing to offer."""
+    article = article_or_404(request, object_id)
+    offer = _CollectedMessages()
+    offer_restore(offer, request, article)
+    return HttpResponse(
+        format_html_join(
+            "", '<li class="{}">{}</li>', ((messages.DEFAULT_TAGS[lv], m) for lv, m in offer.shown)
+        )
+    )
+
+
+class _CollectedMessages:
+    """Stands in for the ModelAdmin so `offer_restore`'s message comes back to the caller
+    instead of waiting in the session for the next page."""
+
+    def __init__(self):
+        self.shown = []
+
+    def message_user(self, request, message, level=messages.INFO):
+        self.shown.append((level, message))

@@ -44,8 +44,8 @@ def test_typing_in_the_body_is_autosaved_and_offered_back(live_server, page: Pag
     page.keyboard.press("End")
     page.keyboard.type(" Words typed before the crash.")
     expect(page.locator("[data-body-stats]")).to_have_text("7 words · 1 min read")
-    page.select_option("[data-library-picture]", str(image.pk))
-    page.click("[data-insert-picture]")
+    page.get_by_role("button", name="Insert a picture at the cursor…").click()
+    page.locator(f"dialog [data-choose='{image.pk}']").click()
     expect(body.locator("figcaption")).to_contain_text("Image credit: Harbour Photo Agency")
     expect(page.locator("[data-autosave-status]")).to_contain_text("Unsaved changes kept at")
 

@@ -33,7 +33,7 @@ def test_the_photo_desk_uploads_several_pictures_and_a_bad_file_is_explained(
     page.fill("[name=form-0-alt_text]", "The quay at dawn")
     page.fill("[name=form-1-alt_text]", "The pier")
     page.get_by_role("button", name="Add to the library").click()
-    expect(page.locator(".invalid-feedback")).to_contain_text("Add a credit")
+    expect(page.locator(".errorlist")).to_contain_text("Add a credit")
     expect(page.locator("[name=form-0-credit]")).to_have_value("Lena Park / Harbour Press")
 
     page.fill("[name=form-1-credit]", "Ravi Patel")
