@@ -14,14 +14,15 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sites.shortcuts import get_current_site
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Max, OuterRef, Q, Subquery
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 
-from .models import Article, Author, Section, Topic
+from .models import Article, ArticleTopic, Author, Byline, Section, Topic
+from .models.articles import public_now
 from .seo import site_address
 
 NEWS_DAYS = 2  # Google News: articles published in the last two days …
@@ -32,9 +33,25 @@ KEEP_OUT = ["/admin/", "/desk/", "/preview/", "/search/"]
 
 def latest_public(**match):
     """The newest publication time among the public articles matching `match` (for the
-    row of the outer query, e.g. `section=OuterRef("pk")`)."""
+    row of the outer query, e.g. `section=OuterRef("pk")`): for a few large groups (the
+    sections), read newest first along the section's index and stopped at the first."""
     times = Article.objects.published().filter(**match).order_by("-published_at")
     return Subquery(times.values("published_at")[:1])
+
+
+def latest_linked(link, field):
+    """The newest publication time among the public articles that `link` (Byline or
+    ArticleTopic) ties to the outer row through `field`: for many small groups (thousands
+    of authors, each with a few dozen articles), the group's rows are read through their
+    own index and the newest taken; walking the whole archive newest first until each
+    author turns up took 4 s at 100,000 articles."""
+    times = (
+        link.objects.filter(Q(**{field: OuterRef("pk")}) & public_now(prefix="article__"))
+        .values(field)
+        .annotate(latest=Max("article__published_at"))
+        .values("latest")
+    )
+    return Subquery(times)
 
 
 class SiteSitemap(Sitemap):
@@ -85,7 +102,7 @@ class AuthorSitemap(ListingSitemap):
 
     def items(self):
         return (
-            Author.objects.annotate(latest=latest_public(bylines__author=OuterRef("pk")))
+            Author.objects.annotate(latest=latest_linked(Byline, "author"))
             .filter(latest__isnull=False)
             .order_by("name", "pk")
         )
@@ -96,7 +113,7 @@ class TopicSitemap(ListingSitemap):
 
     def items(self):
         return (
-            Topic.objects.annotate(latest=latest_public(article_topics__topic=OuterRef("pk")))
+            Topic.objects.annotate(latest=latest_linked(ArticleTopic, "topic"))
             .filter(latest__isnull=False)
             .order_by("name", "pk")
         )

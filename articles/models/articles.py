@@ -63,10 +63,17 @@ def _refuse_body(fields):
         )
 
 
-def public_now() -> Q:
+def public_now(prefix="") -> Q:
     """What `published()` filters on: a live status, a publication time that has come, and
-    not in the trash (`articles.trash`)."""
-    return Q(status__in=LIVE_STATUSES, published_at__lte=timezone.now(), trashed_at__isnull=True)
+    not in the trash (`articles.trash`). `prefix` applies it across a relation, e.g.
+    "article__" from a byline."""
+    return Q(
+        **{
+            f"{prefix}status__in": LIVE_STATUSES,
+            f"{prefix}published_at__lte": timezone.now(),
+            f"{prefix}trashed_at__isnull": True,
+        }
+    )
 
 
 class ArticleQuerySet(models.QuerySet):
