@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import F, Prefetch
 from django.http import Http404
 from django.urls import path
@@ -70,6 +71,17 @@ def bulk_action(move):
     return admin.action(description=move.bulk, permissions=["publish"])(action)
 
 
+class ArticleChangeList(ChangeList):
+    """The desk's list reads no body, plain text or search vector: long, and not shown."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        return (
+            super()
+            .get_queryset(request, exclude_parameters)
+            .defer("body", "body_text", "search_vector")
+        )
+
+
 @admin.register(Article)
 class ArticleAdmin(SafeKeys, admin.ModelAdmin):
     form = history.ArticleAdminForm
@@ -84,7 +96,10 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
     list_display_links = ["picture", "headline"]
     list_filter = [review.ReviewQueueFilter, filters.StatusFilter, "section", "published_at"]
     search_fields = ["headline", "standfirst", "slug"]
-    date_hierarchy = "published_at"
+    # No date_hierarchy: its month links come from a DISTINCT over every article (0.4 s at
+    # 100,000); the publication-date filter offers today, past 7 days, month and year.
+    # The count of the unfiltered list ("… of 100,000") is a second count of the archive.
+    show_full_result_count = False
     prepopulated_fields = {"slug": ["headline"]}
     # The hero picture is chosen in the picture chooser (`chooser.HeroPictureWidget`); the
     # section from a plain list (a dozen names: a labelled <select> any screen reader names).
@@ -116,6 +131,9 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
         return articles.select_related("section", "hero_image", "reviewer").prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("author")),
         )
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
 
     @admin.display(description=_("Picture"))
     def picture(self, obj):

@@ -313,7 +313,18 @@ class Article(models.Model):
             models.Index(
                 fields=["section", "-published_at", "-created_at"], name="article_section_idx"
             ),
-            models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            # The desk's lists and counts, which leave out the trash (small, as is the trash's
+            # own, which the desk's trash link counts).
+            models.Index(
+                fields=["status", "-published_at"],
+                condition=Q(trashed_at__isnull=True),
+                name="article_public_idx",
+            ),
+            models.Index(
+                fields=["trashed_at"],
+                condition=Q(trashed_at__isnull=False),
+                name="article_trash_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
