@@ -133,8 +133,13 @@ def copyright_holder(credit: str):
     return {"@type": "Person", "name": name}
 
 
-def image_object(request, image) -> dict | None:
-    rendition = share_picture(image)
+# Google asks articles for pictures in 16:9, 4:3 and 1:1, each at least 50,000 pixels: the
+# hero (the picture's own shape) first, then the crops the site already has.
+ARTICLE_CROPS = [("card", 1200), ("thumb", 480)]
+
+
+def image_object(request, image, variant="hero", min_width=1200) -> dict | None:
+    rendition = jpeg_rendition(image, variant, min_width=min_width)
     if rendition is None:
         return None
     url = site_address(rendition.url)
@@ -174,9 +179,13 @@ def news_article(request, article, *, corrections, updated_at) -> dict:
         "inLanguage": LANGUAGE,
         "isAccessibleForFree": True,
     }
-    picture = image_object(request, article.hero_image) if article.hero_image else None
-    if picture:
-        data["image"] = [picture]
+    if article.hero_image:
+        shapes = [("hero", 1200), *ARTICLE_CROPS]
+        pictures = [image_object(request, article.hero_image, *shape) for shape in shapes]
+        # The same file twice (a small square original) is listed once.
+        unique = {picture["url"]: picture for picture in pictures if picture}
+        if unique:
+            data["image"] = list(unique.values())
     if corrections:
         data["correction"] = [
             {

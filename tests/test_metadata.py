@@ -117,13 +117,22 @@ def test_the_article_json_ld_carries_every_field(client, story):
     assert article["@context"] == "https://schema.org"
     assert article["headline"] == "Flood barrier holds"
     assert article["description"] == "About 300 homes stayed dry."
-    [image] = article["image"]
-    assert image["@type"] == "ImageObject"
-    assert image["url"].startswith("https://testserver/media/renditions/")
-    assert image["creditText"] == CREDIT
-    assert image["copyrightHolder"] == {"@type": "Organization", "name": "Northlight Photos"}
-    assert image["caption"] == "Waves at the barrier."
-    assert image["width"] > 0 and image["height"] > 0
+    # The hero in its own shape first, then its 16:9 and 1:1 crops, as Google asks.
+    images = article["image"]
+    assert [image["url"].split("/")[-1].split("-")[0] for image in images] == [
+        "hero",
+        "card",
+        "thumb",
+    ]
+    for image in images:
+        assert image["@type"] == "ImageObject"
+        assert image["url"].startswith("https://testserver/media/renditions/")
+        assert image["creditText"] == CREDIT
+        assert image["copyrightHolder"] == {"@type": "Organization", "name": "Northlight Photos"}
+        assert image["caption"] == "Waves at the barrier."
+        assert image["width"] > 0 and image["height"] > 0
+    assert images[1]["width"] * 9 == images[1]["height"] * 16
+    assert images[2]["width"] == images[2]["height"]
     assert article["datePublished"] == "2026-11-30T06:00:00+00:00"
     assert article["dateModified"] == "2026-11-30T09:30:00+00:00"  # the correction's time
     assert article["author"] == [
