@@ -1,0 +1,88 @@
+"""Nothing a reader page shows is kept from an earlier request: a renamed author or section,
+an edited headline or a picture's new credit in the body shows on every page that shows it,
+on the very next request (issue 9: what is made once for speed must stay correct)."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Topic
+from tests.factories import make_article, make_author, make_image, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story():
+    section = make_section(name="Harbour")
+    author = make_author(name="Ann Other")
+    topic = Topic.objects.create(name="Tides", slug="tides")
+    picture = make_image(credit="First Agency")
+    article = make_article(
+        headline="Pier reopens",
+        section=section,
+        authors=[author],
+        hero_image=make_image(),
+        body=f'<p>Before.</p><figure data-image="{picture.pk}"></figure><p>After.</p>',
+    )
+    article.article_topics.create(topic=topic, position=0)
+    return {
+        "article": article,
+        "section": section,
+        "author": author,
+        "topic": topic,
+        "picture": picture,
+    }
+
+
+def pages(story):
+    return [
+        reverse("articles:home"),
+        story["article"].get_absolute_url(),
+        story["section"].get_absolute_url(),
+        story["author"].get_absolute_url(),
+        story["topic"].get_absolute_url(),
+        reverse("articles:feed"),
+        reverse("articles:search") + "?q=pier",
+    ]
+
+
+def seen(client, urls):
+    for url in urls:
+        assert client.get(url).status_code == 200, url  # each page has drawn the old words
+
+
+def test_a_renamed_author_shows_everywhere_at_once(client, story):
+    urls = pages(story)
+    seen(client, urls)
+    story["author"].name = "Ann Renamed"
+    story["author"].save()
+    for url in urls:
+        assert "Ann Renamed" in client.get(url).text, url
+
+
+def test_a_renamed_section_shows_everywhere_at_once(client, story):
+    urls = pages(story)
+    seen(client, urls)
+    story["section"].name = "Waterfront"
+    story["section"].save()
+    for url in urls:
+        if url.startswith(story["author"].get_absolute_url()):
+            continue  # an author's page names no section
+        assert "Waterfront" in client.get(url).text, url
+
+
+def test_an_edited_headline_shows_everywhere_at_once(client, story):
+    urls = pages(story)[:-1]  # search for the old word would not find it
+    seen(client, urls)
+    story["article"].headline = "Pier reopens after repairs"
+    story["article"].save()
+    for url in urls:
+        assert "Pier reopens after repairs" in client.get(url).text, url
+
+
+def test_a_body_picture_s_new_credit_shows_at_once(client, story):
+    url = story["article"].get_absolute_url()
+    assert "Image credit: First Agency" in client.get(url).text
+    story["picture"].credit = "Second Agency"
+    story["picture"].save()
+    assert "Image credit: Second Agency" in client.get(url).text
