@@ -156,7 +156,13 @@ class ArticleQuerySet(models.QuerySet):
         """Section, picture (which carries its renditions: `ImageAsset.sources`) and byline,
         in a fixed number of queries."""
         return self.select_related("section", "hero_image").prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            # Into a plain list (`to_attr`): Django otherwise builds a filtered queryset per
+            # article to hold its prefetched rows, a sixth of a listing's time.
+            Prefetch(
+                "bylines",
+                queryset=Byline.objects.select_related("author"),
+                to_attr="prefetched_bylines",
+            ),
         )
 
     def with_topics(self):
@@ -164,7 +170,11 @@ class ArticleQuerySet(models.QuerySet):
         from .topics import ArticleTopic
 
         return self.prefetch_related(
-            Prefetch("article_topics", queryset=ArticleTopic.objects.select_related("topic"))
+            Prefetch(
+                "article_topics",
+                queryset=ArticleTopic.objects.select_related("topic"),
+                to_attr="prefetched_topics",
+            )
         )
 
     def for_listing(self):
@@ -411,11 +421,13 @@ class Article(models.Model):
 
     def topic_list(self):
         """Topics in the editor's order (uses prefetched topics when present)."""
-        return [link.topic for link in self.article_topics.all()]
+        links = getattr(self, "prefetched_topics", None)
+        return [link.topic for link in (self.article_topics.all() if links is None else links)]
 
     def byline(self):
         """Authors in the editor's order (uses prefetched bylines when present)."""
-        return [byline.author for byline in self.bylines.all()]
+        links = getattr(self, "prefetched_bylines", None)
+        return [link.author for link in (self.bylines.all() if links is None else links)]
 
 
 @receiver(pre_save, sender=Article)
