@@ -198,3 +198,9 @@ def can_see_original(user) -> bool:
     """An original keeps what the camera wrote (GPS, camera serial): only those who may
     change library pictures (the photo desk) open it; everyone else gets renditions."""
     return _has(user, "change_imageasset")
+
+
+def can_choose_front_page(user) -> bool:
+    """The front page's lead and top stories (`FrontPageSlot`) are chosen by those who
+    publish: putting a story in front of every reader is a publishing decision."""
+    return can_publish(user)
