@@ -204,3 +204,15 @@ def can_choose_front_page(user) -> bool:
     """The front page's lead and top stories (`FrontPageSlot`) are chosen by those who
     publish: putting a story in front of every reader is a publishing decision."""
     return can_publish(user)
+
+
+def can_write(user) -> bool:
+    """Writers (and editors) keep articles of their own: the desk home's "My drafts" and
+    "Sent back to me"."""
+    return _has(user, "add_article")
+
+
+def can_view_articles(user) -> bool:
+    """Who works with articles at all (writers, editors; not the photo desk): the desk
+    home's schedule, today's articles and recent edits, each narrowed by `visible_articles`."""
+    return _has(user, "view_article")

@@ -9,6 +9,7 @@ from django.contrib.admin.utils import unquote
 from django.db.models import F, Prefetch
 from django.http import Http404
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 
@@ -82,7 +83,14 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
         "published_at",
     ]
     list_display_links = ["picture", "headline"]
-    list_filter = [review.ReviewQueueFilter, filters.StatusFilter, "section", "published_at"]
+    # Every filter there is; `get_list_filter` shows each only to those it applies to.
+    list_filter = [
+        filters.MineFilter,
+        review.ReviewQueueFilter,
+        filters.StatusFilter,
+        "section",
+        "published_at",
+    ]
     search_fields = ["headline", "standfirst", "slug"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
@@ -131,10 +139,27 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
         return self.inlines
 
     def get_ordering(self, request):
-        """The review queue puts the oldest deadline first."""
+        """Needs action first (`filters.NEEDS_ACTION`): in review, then sent back, then
+        drafts, each by deadline (the nearest first), then the most recently changed; the
+        review queue puts the oldest deadline first. A column header the user clicks wins."""
         if request.GET.get(review.ReviewQueueFilter.parameter_name) == "mine":
             return [F("review_deadline").asc(nulls_last=True), "updated_at"]
-        return super().get_ordering(request)
+        return [
+            filters.NEEDS_ACTION,
+            F("review_deadline").asc(nulls_last=True),
+            "-updated_at",
+            "-pk",
+        ]
+
+    def get_list_filter(self, request):
+        """Filters only for those they apply to: "Mine" for who writes
+        (`permissions.can_write`), the review queue for reviewers (`can_review`)."""
+        user = request.user
+        shown = {
+            filters.MineFilter: permissions.can_write(user),
+            review.ReviewQueueFilter: permissions.can_review(user),
+        }
+        return [entry for entry in self.list_filter if shown.get(entry, True)]
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -256,7 +281,13 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
 
     @admin.display(description=_("Status"), ordering="status")
     def status_and_review(self, obj):
-        return review.status_summary(obj)
+        """A coloured badge for the state as the desk sees it (`workflow.state`), then who
+        reviews it by when (`review.status_summary`)."""
+        return format_html(
+            '<span class="desk-status desk-status--{}">{}</span>',
+            workflow.state(obj).value,
+            review.status_summary(obj),
+        )
 
     @admin.display(description=_("Byline"))
     def byline(self, obj):
