@@ -27,7 +27,8 @@ class BylineInline(SafeKeys, admin.TabularInline):
     autocomplete_fields = ["author"]
     fields = ["author", "position"]
     verbose_name = _("author")
-    verbose_name_plural = _("Authors (byline order: lowest number first)")
+    verbose_name_plural = _("Authors (in byline order: drag or use the arrows)")
+    classes = ["ordered-inline"]  # drag or move up/down: static/js/inline-order.js
 
 
 class TopicInline(SafeKeys, admin.TabularInline):
@@ -37,6 +38,7 @@ class TopicInline(SafeKeys, admin.TabularInline):
     autocomplete_fields = ["topic"]
     fields = ["topic", "position"]
     verbose_name_plural = _("Topics (the first is the main one; used for related articles)")
+    classes = ["ordered-inline"]  # drag or move up/down: static/js/inline-order.js
 
 
 class RelatedArticleInline(SafeKeys, admin.TabularInline):
@@ -47,6 +49,7 @@ class RelatedArticleInline(SafeKeys, admin.TabularInline):
     autocomplete_fields = ["to_article"]
     fields = ["to_article", "position"]
     verbose_name_plural = _("Related articles (only published ones are shown to readers)")
+    classes = ["ordered-inline"]  # drag or move up/down: static/js/inline-order.js
 
 
 class CorrectionInline(admin.StackedInline):
@@ -177,8 +180,8 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
 
     class Media:
         # Live word count, "Insert picture" and autosave (change form only; see the file).
-        js = ["js/workflow-confirm.js", "js/article-editor.js"]
-        css = {"all": ["css/article-editor.css"]}
+        js = ["js/workflow-confirm.js", "js/article-editor.js", "js/inline-order.js"]
+        css = {"all": ["css/article-editor.css", "css/inline-order.css"]}
 
     @admin.display(description=_("Length"))
     def reading_stats(self, obj):
