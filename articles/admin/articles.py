@@ -15,7 +15,7 @@ from js_asset import Media
 
 from .. import permissions, revisions, workflow
 from ..models import Article, ArticleTopic, Byline, Correction, RelatedArticle
-from . import editor, filters, history, review, trash
+from . import editor, filters, history, review, trash, widgets
 from .common import ConstrainedInlineForm, SafeKeys, thumbnail
 
 
@@ -57,6 +57,7 @@ class CorrectionInline(admin.StackedInline):
 
     model = Correction
     extra = 0
+    formfield_overrides = widgets.DATETIME_OVERRIDES
     fields = ["kind", "text", "published_at"]
     can_delete = False
 
@@ -180,7 +181,14 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
 
     class Media:
         # Live word count, "Insert picture" and autosave (change form only; see the file).
-        js = ["js/workflow-confirm.js", "js/article-editor.js", "js/inline-order.js"]
+        js = [
+            # The desk's date and time widget (articles/admin/widgets.py) in the workflow forms.
+            "admin/js/calendar.js",
+            "admin/js/admin/DateTimeShortcuts.js",
+            "js/workflow-confirm.js",
+            "js/article-editor.js",
+            "js/inline-order.js",
+        ]
         css = {"all": ["css/article-editor.css", "css/inline-order.css"]}
 
     @admin.display(description=_("Length"))

@@ -12,6 +12,7 @@ from .. import frontpage, permissions
 from ..models import FrontPageSlot
 from ..models.articles import LIVE_STATUSES
 from ..people import display_name
+from . import widgets
 from .common import SafeKeys
 
 
@@ -42,6 +43,7 @@ class FrontPageAdmin(SafeKeys, admin.ModelAdmin):
     list_display_links = ["position", "article"]
     list_select_related = ["article", "chosen_by"]
     autocomplete_fields = ["article"]
+    formfield_overrides = widgets.DATETIME_OVERRIDES
 
     def has_module_permission(self, request):
         return permissions.can_choose_front_page(request.user)
