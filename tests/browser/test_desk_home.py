@@ -83,3 +83,21 @@ def test_related_articles_are_reordered_by_dragging(live_server, page: Page):
 
     order = RelatedArticle.objects.filter(from_article=article).order_by("position")
     assert [link.to_article.headline for link in order] == ["Story two", "Story one"]
+
+
+def test_a_share_link_is_copied_with_one_click(live_server, page: Page):
+    from articles import sharing
+
+    editor = make_user("Editor")
+    article = make_article(published=False, headline="Embargoed figures")
+    sharing.create_link(article, by=editor, note="Legal: J. Smith")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    log_in(page, live_server, editor)
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/share/")
+
+    page.get_by_role("button", name="Copy").click()
+
+    expect(page.get_by_role("status").first).to_have_text("Copied.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator(".share-url").input_value()
+    assert copied.startswith("http")
