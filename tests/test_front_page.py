@@ -226,3 +226,5 @@ def test_the_front_page_list_says_what_is_showing(client, time_machine):
     assert "No: expired" in page
     assert "No: not published yet" in page
     assert ">Yes<" in page
+    assert "The newsroom, " in page  # chosen by nobody on record (made here, not on the desk)
+    assert "until changed" in page

@@ -5,6 +5,7 @@
 from django import forms
 from django.contrib import admin
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -39,7 +40,8 @@ class FrontPageSlotForm(forms.ModelForm):
 @admin.register(FrontPageSlot)
 class FrontPageAdmin(SafeKeys, admin.ModelAdmin):
     form = FrontPageSlotForm
-    list_display = ["position", "article", "showing", "expires_at", "chooser", "chosen_at"]
+    list_display = ["position", "article", "showing", "expires_at", "chosen"]
+    empty_value_display = _("until changed")
     list_display_links = ["position", "article"]
     list_select_related = ["article", "chosen_by"]
     autocomplete_fields = ["article"]
@@ -59,9 +61,10 @@ class FrontPageAdmin(SafeKeys, admin.ModelAdmin):
             return gettext("No: not published yet")
         return gettext("Yes") if slot.is_active else gettext("No: expired")
 
-    @admin.display(description=_("chosen by"), ordering="chosen_by__last_name")
-    def chooser(self, slot):
-        return display_name(slot.chosen_by)
+    @admin.display(description=_("chosen"), ordering="chosen_at")
+    def chosen(self, slot):
+        when = date_format(timezone.localtime(slot.chosen_at), "SHORT_DATETIME_FORMAT")
+        return f"{display_name(slot.chosen_by)}, {when}"
 
     def save_model(self, request, obj, form, change):
         before = FrontPageSlot.objects.filter(pk=obj.pk).select_related("article").first()

@@ -126,10 +126,21 @@
     row.querySelector("td:not(.field-position) select")?.addEventListener("change", () => renumber(group));
   }
 
+  // The order column goes first, beside each row's name, so that it is in view on a
+  // phone too (the table scrolls sideways there); the blank row that "Add another" copies
+  // moves with the others.
+  function orderFirst(row, selector) {
+    const cell = row.querySelector(selector);
+    const original = row.querySelector(":scope > .original");
+    if (cell && original) original.after(cell);
+  }
+
   function setUp(group) {
     if (!group.querySelector("fieldset.ordered-inline")) return;
     const header = group.querySelector("thead th.column-position");
     if (header) header.firstChild.textContent = "Order ";
+    orderFirst(group.querySelector("thead tr"), "th.column-position");
+    group.querySelectorAll("tbody > tr.form-row").forEach((row) => orderFirst(row, "td.field-position"));
     const status = document.createElement("p");
     status.className = "inline-order__status visually-hidden";
     status.setAttribute("aria-live", "polite");

@@ -59,6 +59,9 @@ def test_bylines_are_reordered_from_the_keyboard(live_server, page: Page):
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")  # focus stays on the moved row's button
     expect(page.locator(".inline-order__status").first).to_have_text("Ana Diaz: position 3 of 3.")
+    # A row added and left empty is no author: the save still goes through.
+    page.locator("#bylines-group .add-row a").click()
+    expect(page.get_by_role("button", name="Move up: new row")).to_be_visible()
     save(page)
 
     order = Byline.objects.filter(article=article).values_list("author__name", flat=True)
@@ -101,3 +104,15 @@ def test_a_share_link_is_copied_with_one_click(live_server, page: Page):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.locator(".share-url").input_value()
     assert copied.startswith("http")
+
+
+def test_the_body_editors_style_menu_shows_no_missing_glyph(live_server, page: Page):
+    editor = make_user("Editor")
+    article = make_article()
+    log_in(page, live_server, editor)
+    page.goto(change_page(live_server, article))
+
+    menu = page.locator(".prose-menubar__selected").first
+    expect(menu.get_by_role("button", name="paragraph")).to_be_visible()
+    marker = menu.evaluate("element => getComputedStyle(element, '::after').content")
+    assert marker == '"▾"'  # not U+23F7, which the desk's fonts lack
