@@ -22,7 +22,9 @@ def serious(violations):
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("role", ["Writer", "Editor"])
-def test_the_desk_home_has_no_serious_accessibility_violation(live_server, page: Page, role, width):
+def test_the_desk_home_and_article_list_have_no_serious_accessibility_violation(
+    live_server, page: Page, role, width
+):
     user = make_user(role, first_name="Ana", last_name="Diaz")
     make_article(headline="My own draft", created_by=user, published=False)
     make_article(headline="Needs a look", published=False, status=Status.IN_REVIEW,
@@ -35,6 +37,10 @@ def test_the_desk_home_has_no_serious_accessibility_violation(live_server, page:
 
     expect(page.get_by_role("heading", name="Hello, Ana Diaz")).to_be_visible()
     expect(page.get_by_role("link", name="My own draft")).to_be_visible()
+    assert serious(axe_violations(page)) == []
+
+    page.goto(f"{live_server.url}/admin/articles/article/")  # the article list, too
+    expect(page.locator(".desk-status").first).to_be_visible()
     assert serious(axe_violations(page)) == []
 
 
