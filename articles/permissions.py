@@ -212,3 +212,21 @@ def can_upload_in_chooser(user) -> bool:
     (credit and alt text required), so nothing weaker enters the library. Writers choose
     from the library."""
     return can_upload(user) or (is_editor(user) and _has(user, "view_imageasset"))
+
+
+def can_choose_front_page(user) -> bool:
+    """The front page's lead and top stories (`FrontPageSlot`) are chosen by those who
+    publish: putting a story in front of every reader is a publishing decision."""
+    return can_publish(user)
+
+
+def can_write(user) -> bool:
+    """Writers (and editors) keep articles of their own: the desk home's "My drafts" and
+    "Sent back to me"."""
+    return _has(user, "add_article")
+
+
+def can_view_articles(user) -> bool:
+    """Who works with articles at all (writers, editors; not the photo desk): the desk
+    home's schedule, today's articles and recent edits, each narrowed by `visible_articles`."""
+    return _has(user, "view_article")

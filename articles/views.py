@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from . import paging, related, search, seo
+from . import frontpage, paging, related, search, seo
 from .models import Article, Author, Section, Topic
 from .seo import site_address
 
@@ -46,19 +46,20 @@ def section_rails(sections):
 
 
 class HomeView(ListView):
-    """The lead story with its picture, then the latest articles, then a rail per section."""
+    """The lead story with its picture, the editors' top stories, then the latest articles
+    (`articles.frontpage`), then a rail per section."""
 
     template_name = "articles/home.html"
     context_object_name = "articles"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()[: settings.ARTICLES_PER_PAGE + 1]
+        return frontpage.front_page(settings.ARTICLES_PER_PAGE)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        articles = list(context["articles"])
-        context["lead"] = articles[0] if articles else None
-        context["articles"] = articles[1:]
+        page = context["articles"]
+        context["lead"], context["top_stories"] = page.lead, page.top
+        context["articles"] = page.latest
         # One query for the sections: the menu (the `navigation` context processor's
         # `nav_sections`, overridden here) and the rails share it.
         context["nav_sections"] = sections = list(Section.objects.all())

@@ -69,3 +69,18 @@ def test_the_timeline_and_the_review_email_use_the_same_name(
     assert "<strong>wes</strong>:" in page
     assert "Reviewer: Eda" in page
     assert any(message.body.startswith("wes asks you to review") for message in mail.outbox)
+
+
+def test_the_desk_greets_and_lists_people_by_full_name(client):
+    from .factories import make_author
+
+    editor = make_user("Editor", username="eve", first_name="Eve", last_name="Marsh")
+    make_author(name="Eve M.", user=editor)
+    client.force_login(editor)
+
+    home = client.get(reverse("admin:index")).text
+    authors = client.get(reverse("admin:articles_author_changelist")).text
+
+    assert "Welcome, <strong>Eve Marsh</strong>." in home
+    assert "Hello, Eve Marsh" in home
+    assert '<td class="field-account">Eve Marsh</td>' in authors

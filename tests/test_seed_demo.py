@@ -162,3 +162,19 @@ def test_seed_demo_adds_one_user_per_role_in_development(client, settings):
     get_user_model().objects.filter(username="writer").delete()
     seed()
     assert not get_user_model().objects.filter(username="writer").exists()
+
+
+def test_seed_demo_says_how_to_reset_an_existing_demo_password(client, settings, monkeypatch):
+    settings.DEBUG = True
+    seed()
+
+    output = seed()
+
+    for username in ("admin", "writer", "editor", "photodesk"):
+        assert f"manage.py changepassword {username}" in output
+    # The command it names works: the writer signs in with the password set through it.
+    from django.contrib.auth.management.commands import changepassword
+
+    monkeypatch.setattr(changepassword.getpass, "getpass", lambda prompt="": "new-demo-pw-4711")
+    call_command("changepassword", "writer", stdout=StringIO())
+    assert client.login(request=HttpRequest(), username="writer", password="new-demo-pw-4711")

@@ -24,7 +24,7 @@ def listed(client, **params):
     found = {}
     for row in rows:
         headline = re.search(r'<t[hd] class="field-headline"><a [^>]*>([^<]+)</a>', row)
-        status = re.search(r'<td class="field-status_and_review">([^<]*)</td>', row)
+        status = re.search(r'<td class="field-status_and_review"><span [^>]*>([^<]*)</span>', row)
         if headline and status:
             found[headline[1]] = status[1]
     return found

@@ -307,8 +307,11 @@ def test_reschedule_starts_from_the_time_already_set(client, settings):
     client.force_login(editor)
     page = client.get(change_url(article)).content.decode()
     assert ">Reschedule</legend>" in page
-    field = re.search(r'<input type="datetime-local" name="schedule-at"[^>]*>', page)[0]
-    assert 'value="2030-07-01T09:30"' in field
+    # The desk's one date and time widget (articles/admin/widgets.py), in the house order.
+    date = re.search(r'<input type="text" name="schedule-at_0"[^>]*>', page)[0]
+    time = re.search(r'<input type="text" name="schedule-at_1"[^>]*>', page)[0]
+    assert 'value="01/07/2030"' in date
+    assert 'value="09:30"' in time
 
 
 def test_only_the_review_desk_is_offered_emailed_and_accepted_as_reviewer(

@@ -6,4 +6,4 @@
 (sections, authors and topics).
 """
 
-from . import articles, directory, images  # noqa: F401  (importing registers them)
+from . import articles, directory, frontpage, images  # noqa: F401  (importing registers them)

@@ -10,12 +10,13 @@ from django.contrib.admin.views.main import ChangeList
 from django.db.models import F, Prefetch
 from django.http import Http404
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 
 from .. import permissions, revisions, workflow
 from ..models import Article, ArticleTopic, Byline, Correction, RelatedArticle
-from . import chooser, editor, filters, history, live_preview, review, trash
+from . import chooser, editor, filters, history, live_preview, review, trash, widgets
 from .common import ConstrainedInlineForm, SafeKeys, thumbnail
 
 
@@ -27,7 +28,8 @@ class BylineInline(SafeKeys, admin.TabularInline):
     autocomplete_fields = ["author"]
     fields = ["author", "position"]
     verbose_name = _("author")
-    verbose_name_plural = _("Authors (byline order: lowest number first)")
+    verbose_name_plural = _("Authors (in byline order: drag or use the arrows)")
+    classes = ["ordered-inline"]  # drag or move up/down: static/js/inline-order.js
 
 
 class TopicInline(SafeKeys, admin.TabularInline):
@@ -37,6 +39,7 @@ class TopicInline(SafeKeys, admin.TabularInline):
     autocomplete_fields = ["topic"]
     fields = ["topic", "position"]
     verbose_name_plural = _("Topics (the first is the main one; used for related articles)")
+    classes = ["ordered-inline"]  # drag or move up/down: static/js/inline-order.js
 
 
 class RelatedArticleInline(SafeKeys, admin.TabularInline):
@@ -47,6 +50,7 @@ class RelatedArticleInline(SafeKeys, admin.TabularInline):
     autocomplete_fields = ["to_article"]
     fields = ["to_article", "position"]
     verbose_name_plural = _("Related articles (only published ones are shown to readers)")
+    classes = ["ordered-inline"]  # drag or move up/down: static/js/inline-order.js
 
 
 class CorrectionInline(admin.StackedInline):
@@ -54,6 +58,7 @@ class CorrectionInline(admin.StackedInline):
 
     model = Correction
     extra = 0
+    formfield_overrides = widgets.DATETIME_OVERRIDES
     fields = ["kind", "text", "published_at"]
     can_delete = False
 
@@ -94,7 +99,14 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
         "published_at",
     ]
     list_display_links = ["picture", "headline"]
-    list_filter = [review.ReviewQueueFilter, filters.StatusFilter, "section", "published_at"]
+    # Every filter there is; `get_list_filter` shows each only to those it applies to.
+    list_filter = [
+        filters.MineFilter,
+        review.ReviewQueueFilter,
+        filters.StatusFilter,
+        "section",
+        "published_at",
+    ]
     search_fields = ["headline", "standfirst", "slug"]
     # No date_hierarchy: its month links come from a DISTINCT over every article (0.4 s at
     # 100,000); the publication-date filter offers today, past 7 days, month and year.
@@ -151,10 +163,27 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
         return self.inlines
 
     def get_ordering(self, request):
-        """The review queue puts the oldest deadline first."""
+        """Needs action first (`filters.NEEDS_ACTION`): in review, then sent back, then
+        drafts, each by deadline (the nearest first), then the most recently changed; the
+        review queue puts the oldest deadline first. A column header the user clicks wins."""
         if request.GET.get(review.ReviewQueueFilter.parameter_name) == "mine":
             return [F("review_deadline").asc(nulls_last=True), "updated_at"]
-        return super().get_ordering(request)
+        return [
+            filters.NEEDS_ACTION,
+            F("review_deadline").asc(nulls_last=True),
+            "-updated_at",
+            "-pk",
+        ]
+
+    def get_list_filter(self, request):
+        """Filters only for those they apply to: "Mine" for who writes
+        (`permissions.can_write`), the review queue for reviewers (`can_review`)."""
+        user = request.user
+        shown = {
+            filters.MineFilter: permissions.can_write(user),
+            review.ReviewQueueFilter: permissions.can_review(user),
+        }
+        return [entry for entry in self.list_filter if shown.get(entry, True)]
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -175,14 +204,18 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
 
     class Media:
         # Live word count, "Insert picture" and autosave (see the file); the picture chooser
-        # and the live preview beside the form.
+        # and the live preview beside the form; dragging bylines and related articles.
         js = [
+            # The desk's date and time widget (articles/admin/widgets.py) in the workflow forms.
+            "admin/js/calendar.js",
+            "admin/js/admin/DateTimeShortcuts.js",
             "js/workflow-confirm.js",
             "js/picture-chooser.js",
             "js/article-editor.js",
             "js/live-preview.js",
+            "js/inline-order.js",
         ]
-        css = {"all": ["css/article-editor.css", "css/picture-chooser.css"]}
+        css = {"all": ["css/article-editor.css", "css/picture-chooser.css", "css/inline-order.css"]}
 
     @admin.display(description=_("Length"))
     def reading_stats(self, obj):
@@ -291,7 +324,13 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
 
     @admin.display(description=_("Status"), ordering="status")
     def status_and_review(self, obj):
-        return review.status_summary(obj)
+        """A coloured badge for the state as the desk sees it (`workflow.state`), then who
+        reviews it by when (`review.status_summary`)."""
+        return format_html(
+            '<span class="desk-status desk-status--{}">{}</span>',
+            workflow.state(obj).value,
+            review.status_summary(obj),
+        )
 
     @admin.display(description=_("Byline"))
     def byline(self, obj):

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Author, Section, Topic
+from ..people import display_name
 from .common import SafeKeys
 
 
@@ -14,11 +16,15 @@ class SectionAdmin(SafeKeys, admin.ModelAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(SafeKeys, admin.ModelAdmin):
-    list_display = ["name", "role", "user"]
+    list_display = ["name", "role", "account"]
     search_fields = ["name", "role"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["photo", "user"]
     list_select_related = ["user"]
+
+    @admin.display(description=_("staff account"), ordering="user__last_name")
+    def account(self, author):
+        return display_name(author.user) if author.user_id else "—"
 
 
 @admin.register(Topic)

@@ -18,8 +18,7 @@ from .. import notifications, permissions, workflow
 from ..models import Status
 from ..people import display_name
 from .common import article_or_404
-
-DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+from .widgets import date_time_field
 
 
 class ButtonForm(forms.Form):
@@ -37,7 +36,7 @@ class SubmitForm(forms.Form):
         empty_label=_("Any editor"),
         help_text=_("Who should review it. Everyone on the editors’ desk is told if nobody."),
     )
-    deadline = forms.DateTimeField(label=_("Needed by"), required=False, widget=DATETIME_INPUT)
+    deadline = date_time_field(label=_("Needed by"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,9 +64,8 @@ class RequestChangesForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
-    at = forms.DateTimeField(
+    at = date_time_field(
         label=_("Goes live at"),
-        widget=DATETIME_INPUT,
         help_text=_("The article appears on the site, feeds and sitemap by itself at this time."),
     )
 

@@ -4,6 +4,7 @@ from .articles import Article, ArticleQuerySet, BodyImage, Byline, RelatedArticl
 from .authors import Author
 from .autosave import ArticleAutosave
 from .editorial import ArticleEvent, Correction
+from .frontpage import FrontPageSlot
 from .images import ImageAsset, Rendition
 from .revisions import Revision
 from .sections import Section
@@ -20,6 +21,7 @@ __all__ = [
     "BodyImage",
     "Byline",
     "Correction",
+    "FrontPageSlot",
     "ImageAsset",
     "RelatedArticle",
     "Rendition",

@@ -39,7 +39,10 @@ def test_editor_sends_back_then_schedules_with_the_buttons(live_server, page: Pa
     workflow.submit(article, by=writer)
     page.reload()
     go_live = timezone.localtime(timezone.now() + timedelta(days=1)).replace(second=0)
-    page.get_by_label("Goes live at").fill(go_live.strftime("%Y-%m-%dT%H:%M"))
+    # The desk's date and time widget: day first, 24-hour clock (articles/admin/widgets.py).
+    goes_live = page.get_by_role("group", name="Goes live at")
+    goes_live.get_by_label("Date:").fill(go_live.strftime("%d/%m/%Y"))
+    goes_live.get_by_label("Time:").fill(go_live.strftime("%H:%M"))
     page.get_by_role("button", name="Schedule").click()
     expect(page.locator(".messagelist")).to_contain_text("Scheduled “Ferry fares frozen”.")
     expect(page.locator(".desk-timeline")).to_contain_text("In review → Scheduled")

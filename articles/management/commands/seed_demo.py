@@ -215,7 +215,7 @@ class Command(BaseCommand):
         """Development only: an `admin` superuser, its password shown once."""
         User = get_user_model()
         if User.objects.filter(username="admin").exists():
-            self.stdout.write("Admin user “admin” already exists (password unchanged).")
+            self.stdout.write(already_exists("Admin", "admin"))
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser("admin", "admin@example.com", password)
@@ -231,7 +231,7 @@ class Command(BaseCommand):
         User = get_user_model()
         for username, role in (("writer", WRITER), ("editor", EDITOR), ("photodesk", PHOTO_DESK)):
             if User.objects.filter(username=username).exists():
-                self.stdout.write(f"{role} user “{username}” already exists (password unchanged).")
+                self.stdout.write(already_exists(role, username))
                 continue
             password = secrets.token_urlsafe(12)
             user = User.objects.create_user(
@@ -245,3 +245,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING(f"Created {role} user “{username}” with password: {password}")
             )
+
+
+def already_exists(role: str, username: str) -> str:
+    """An existing demo user keeps its password (shown only when it was made): say how to
+    choose a new one."""
+    return (
+        f"{role} user “{username}” already exists (password unchanged). To set a new password: "
+        f"DEBUG=true .venv/bin/python manage.py changepassword {username}"
+    )

@@ -1,0 +1,82 @@
+"""The front page: the editors' picks (`FrontPageSlot`) first, then the newest articles.
+
+`front_page(length)` is what the home page shows, in one query; `record_change` writes a
+change of the picks into the article's history (its `ArticleEvent` timeline), the one record
+of who did what to an article.
+"""
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
+from .models import Article, ArticleEvent, FrontPageSlot
+from .models.frontpage import Position
+
+# The action an `ArticleEvent` for a change of the picks carries (no status changes).
+ACTION = "front_page"
+_BEGINNING = datetime(1, 1, 2, tzinfo=UTC)
+
+
+@dataclass
+class FrontPage:
+    lead: Article | None = None
+    top: list[Article] = field(default_factory=list)
+    latest: list[Article] = field(default_factory=list)
+
+
+def front_page(length: int) -> FrontPage:
+    """The lead story, the top stories and `length` latest articles, none twice.
+
+    Only published articles (`published()`) with a pick in force (`active()`) take a place;
+    an empty or expired lead place goes to the newest article that is not a top story. One
+    query: the newest `length + 1` public articles (found through the publication-date
+    index, as before there were picks) and the picked ones, each carrying its place.
+    """
+    public = Article.objects.published()
+    # The publication time of the (length + 1)th newest article: everything from it on.
+    cutoff = public.order_by("-published_at", "-pk").values("published_at")[length : length + 1]
+    picks = FrontPageSlot.objects.active().filter(article=OuterRef("pk"))
+    rows = list(
+        public.for_listing()
+        .annotate(place=Subquery(picks.values("position")[:1]))
+        .filter(
+            Q(pk__in=FrontPageSlot.objects.active().values("article"))
+            | Q(published_at__gte=Coalesce(Subquery(cutoff), _BEGINNING))
+        )
+        .order_by("-published_at", "-pk")
+    )
+    page = FrontPage()
+    unpicked = [article for article in rows if article.place is None]
+    by_place = {article.place: article for article in rows if article.place is not None}
+    page.lead = by_place.pop(Position.LEAD, None) or (unpicked.pop(0) if unpicked else None)
+    page.top = [by_place[place] for place in sorted(by_place)]
+    page.latest = unpicked[:length]
+    return page
+
+
+def describe(slot: FrontPageSlot) -> str:
+    until = slot.expires_at
+    if until is None:
+        return gettext("%(place)s on the front page") % {"place": slot.get_position_display()}
+    return gettext("%(place)s on the front page until %(until)s") % {
+        "place": slot.get_position_display(),
+        "until": date_format(timezone.localtime(until), "SHORT_DATETIME_FORMAT"),
+    }
+
+
+def record_change(article: Article, *, by, note: str) -> ArticleEvent:
+    """One line in `article`'s history: its place on the front page changed (no move, so
+    the status stays what it is)."""
+    return ArticleEvent.objects.create(
+        article=article,
+        actor=by,
+        action=ACTION,
+        from_status=article.status,
+        to_status=article.status,
+        note=note,
+    )

@@ -1,0 +1,83 @@
+"""The desk's article list: what needs action first, a "Mine" filter, status badges, and
+filters only for those they apply to."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Status
+
+from .factories import make_article, make_author, make_user
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:articles_article_changelist")
+
+
+def headlines(client, **params):
+    html = client.get(CHANGELIST, params).text
+    return re.findall(r'<t[hd] class="field-headline"><a [^>]*>([^<]+)</a>', html)
+
+
+def test_the_default_order_puts_what_needs_action_first(client):
+    now = timezone.now()
+    editor = make_user("Editor")
+    client.force_login(editor)
+    make_article(headline="Live story")
+    make_article(headline="Old draft", published=False)
+    make_article(headline="Sent back", published=False, status=Status.CHANGES_REQUESTED)
+    make_article(headline="Review later", published=False, status=Status.IN_REVIEW,
+                 review_deadline=now + timedelta(days=2))  # fmt: skip
+    make_article(headline="Review soon", published=False, status=Status.IN_REVIEW,
+                 review_deadline=now + timedelta(hours=2))  # fmt: skip
+    make_article(headline="Review whenever", published=False, status=Status.IN_REVIEW)
+    make_article(headline="New draft", published=False)
+
+    assert headlines(client) == [
+        "Review soon",
+        "Review later",
+        "Review whenever",
+        "Sent back",
+        "New draft",
+        "Old draft",
+        "Live story",
+    ]
+    # A column the user sorts by still wins.
+    assert headlines(client, o="2")[0] == "Live story"
+
+
+def test_mine_lists_what_i_keep_or_carry_my_byline(client):
+    writer = make_user("Writer")
+    client.force_login(writer)
+    make_article(headline="Written by me", created_by=writer, published=False)
+    make_article(headline="My byline", authors=[make_author(user=writer)])
+    make_article(headline="Someone else")
+
+    assert sorted(headlines(client, mine="1")) == ["My byline", "Written by me"]
+    assert "Someone else" in headlines(client)
+
+
+def test_filters_are_shown_only_to_those_they_apply_to(client):
+    client.force_login(make_user("Writer"))
+    writer_page = client.get(CHANGELIST).text
+    client.force_login(make_user("Editor"))
+    editor_page = client.get(CHANGELIST).text
+
+    assert "?mine=1" in writer_page and "?mine=1" in editor_page
+    assert "?review=mine" not in writer_page  # a writer reviews nothing
+    assert "?review=mine" in editor_page
+
+
+def test_each_status_is_a_coloured_badge(client):
+    client.force_login(make_user("Editor"))
+    make_article(headline="Sent back", published=False, status=Status.CHANGES_REQUESTED)
+    make_article(headline="Live")
+
+    page = client.get(CHANGELIST).text
+
+    assert '<span class="desk-status desk-status--changes_requested">Changes requested' in page
+    assert '<span class="desk-status desk-status--published">Published' in page
+    assert "css/desk-home.css" in page  # the badges' colours and the readable columns
