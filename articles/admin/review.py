@@ -185,11 +185,11 @@ def run(request, move, article, *, drawn_for=None, **arguments) -> bool:
             with transaction.atomic():
                 if drawn_for is not None:
                     workflow.expect(article, drawn_for)
-                move.function(article, by=request.user, **arguments)
+                article = move.function(article, by=request.user, **arguments)
         except workflow.TransitionError as error:
             messages.error(request, _("Nothing changed. %(error)s") % {"error": error})
             return False
-    done = move.done_message(article)
+    done = move.done_message(article)  # as it is now: published changes may rename it
     if undelivered:
         messages.warning(
             request,
