@@ -23,7 +23,6 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -217,7 +216,8 @@ def last_revision(article: Article):
 
 # --- Comparing ---------------------------------------------------------------------------
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+# A picture's token (`with_picture_tokens`) is one word: a swapped picture shows whole.
+_TOKENS = re.compile(r"\[Picture[^\]\n]*\]|\s+|[^\s]+")
 
 
 def _words(text: str) -> list[str]:
@@ -415,6 +415,9 @@ def show_pending(article: Article) -> None:
 def showing_pending(article: Article):
     """A block in which the database shows the article's pending version (if any), rolled
     back after: what the preview, share links and the desk's form read."""
+    if article.pending_revision_id is None:
+        yield  # nothing to show: no trial, no extra query
+        return
     with trial():
         show_pending(article)
         yield

@@ -20,7 +20,8 @@ def render_preview(request, article, *, share_link=None):
     """The article as it will be: a live article's pending changes, if any, are shown
     (`revisions.showing_pending`; the page is drawn before they are rolled back)."""
     with revisions.showing_pending(article):
-        article = Article.objects.with_parts().with_topics().get(pk=article.pk)
+        if article.has_pending_changes:  # read again, as the database shows it now
+            article = Article.objects.with_parts().with_topics().get(pk=article.pk)
         context = {
             **article_page_context(article),
             "preview": True,
@@ -39,7 +40,7 @@ def staff_preview(request, pk):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
     article = article_or_404(request, pk)  # may not see it: 404, as on every desk page
-    return render_preview(request, article)
+    return render_preview(request, Article.objects.with_parts().with_topics().get(pk=article.pk))
 
 
 @never_cache
@@ -47,4 +48,5 @@ def shared_preview(request, token):
     link = sharing.link_for_token(token)
     if link is None:
         raise Http404
-    return render_preview(request, link.article, share_link=link)
+    article = Article.objects.with_parts().with_topics().get(pk=link.article_id)
+    return render_preview(request, article, share_link=link)
