@@ -43,7 +43,7 @@ def make_pending(article, *, by=None, in_review=False, **fields):
     `in_review`: submitted for review."""
     data = revisions.pending_snapshot(article)
     data["fields"].update(fields or {"headline": f"{article.headline} (changed)"})
-    revisions.keep_pending(article, data, by=by, comment="Edited (not live yet)")
+    revisions.keep_pending(article, data, by=by, comment="Edited the live article")
     if in_review:
         Article.objects.filter(pk=article.pk).update(changes_in_review=True)
     article.refresh_from_db()

@@ -153,7 +153,7 @@ def pending_change_view(model_admin, request, article, view):
                 response.render()  # while the database shows the pending version
         if "data" in kept:
             revision = revisions.keep_pending(
-                article, kept["data"], by=request.user, comment=_("Edited (not live yet)")
+                article, kept["data"], by=request.user, comment=_("Edited the live article")
             )
             editor.saved(article, request.user)
             if revision is None:
