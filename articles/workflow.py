@@ -162,7 +162,13 @@ def _finish(article, current, by, name, *, note="", fields=()) -> Article:
     if article.has_pending_changes and article.status not in LIVE_STATUSES:
         # Off the site (or the schedule): nothing to keep apart from readers any more, so
         # the pending version becomes the article's text, to go on working on.
-        revisions.publish_pending(article)
+        try:
+            revisions.publish_pending(article)
+        except revisions.RestoreError as error:
+            raise TransitionError(
+                _("Its unpublished changes are no longer valid (%(why)s): discard them first.")
+                % {"why": error}
+            ) from error
         revisions.record(article, by=by, comment=str(_("Unpublished changes kept as the text")))
         fields = [*fields, "pending_revision", "live_revision", "changes_in_review"]
     article.save(update_fields=["status", "updated_at", *fields])

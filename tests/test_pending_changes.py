@@ -434,3 +434,21 @@ def test_a_bulk_move_asks_first_naming_each_article(client, editor):
     assert not Article.objects.published().exists()
     client.post(reverse("admin:articles_article_changelist"), {**selected, "confirmed": "yes"})
     assert Article.objects.published().count() == 2
+
+
+def test_changes_no_longer_valid_are_refused_with_a_reason_not_an_error(
+    client, editor, live_article
+):
+    client.force_login(editor)
+    save(client, live_article, slug="ferry-strike")
+    make_article(slug="ferry-strike")  # another article took the address meanwhile
+    page = client.get(change_url(live_article))  # the desk still opens (the live version)
+    assert page.status_code == 200
+    for move in ("publish_changes", "unpublish"):
+        response = client.post(workflow_url(live_article, move), {"drawn_for": "published"})
+        said = messages_of(client.get(change_url(live_article)))
+        assert response.status_code == 302
+        assert any("Nothing changed." in message for message in said), said
+    article = Article.objects.get(pk=live_article.pk)
+    assert (article.slug, article.status) == ("harbour-opens", Status.PUBLISHED)
+    assert article.has_pending_changes
