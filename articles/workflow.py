@@ -143,6 +143,11 @@ def _begin(article: Article, user, name: str) -> tuple[Article, Status]:
             else _("“%(move)s” does not apply to “%(article)s” now.")
             % {"move": move.label_for(locked), "article": locked}
         )
+    if current not in move.sources and move.target is None:  # a pending-changes move
+        raise TransitionError(
+            _("“%(article)s” is %(state)s: “%(move)s” is for a published or scheduled article.")
+            % {"article": locked, "state": current.label.lower(), "move": move.label_for(locked)}
+        )
     if current not in move.sources:
         raise TransitionError(
             _("“%(article)s” is %(state)s: it cannot be %(past)s from that state.")
