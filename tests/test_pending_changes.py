@@ -452,3 +452,21 @@ def test_changes_no_longer_valid_are_refused_with_a_reason_not_an_error(
     article = Article.objects.get(pk=live_article.pk)
     assert (article.slug, article.status) == ("harbour-opens", Status.PUBLISHED)
     assert article.has_pending_changes
+
+
+def test_a_resubmission_offers_the_reviewer_and_deadline_asked_last_time(client, editor):
+    writer = make_user("Writer")
+    article = make_article(published=False, created_by=writer)
+    deadline = timezone.now() + timedelta(days=2)
+    client.force_login(writer)
+    data = move_data("submit", reviewer=editor.pk, deadline=local(deadline))
+    client.post(workflow_url(article, "submit"), {**data, "drawn_for": "draft"})
+    client.force_login(editor)
+    note = move_data("request_changes", note="Shorter, please.")
+    client.post(workflow_url(article, "request_changes"), {**note, "drawn_for": "in_review"})
+
+    client.force_login(writer)
+    page = client.get(change_url(article)).content.decode()
+    form = page.split(f'action="{workflow_url(article, "submit")}"')[1].split("</form>")[0]
+    assert f'<option value="{editor.pk}" selected>' in form
+    assert f'value="{local(deadline)}"' in form
