@@ -82,6 +82,8 @@ def review_requested(article, *, move, by, note="") -> None:
     recipients = reviewers(article)
     if not recipients or asked_recently(article, move):
         return
+    # A live article's pending changes (`workflow.submit_changes`), or the article itself.
+    what = "the unpublished changes to " if article.changes_in_review else ""
     deadline = (
         f"It is needed by {timezone.localtime(article.review_deadline):%A %d %B, %H:%M}.\n"
         if article.review_deadline
@@ -89,7 +91,7 @@ def review_requested(article, *, move, by, note="") -> None:
     )
     _send(
         _subject(move, article),
-        f"{name(by)} asks you to review “{article.headline}”.\n{deadline}\n"
+        f"{name(by)} asks you to review {what}“{article.headline}”.\n{deadline}\n"
         f"Open it on the desk: {desk_link(article)}\n",
         recipients,
     )
@@ -102,6 +104,25 @@ def changes_requested(article, *, move, by, note) -> None:
     _send(
         _subject(move, article),
         f"{name(by)} sent “{article.headline}” back to you with this note:\n\n{note}\n\n"
+        f"Open it on the desk: {desk_link(article)}\n",
+        [writer.email],
+    )
+
+
+def writer_told(article, *, move, by, note="") -> None:
+    """The writer hears when their article is scheduled, published or its changes go live
+    (not when they did it themselves)."""
+    writer = article.created_by
+    if writer is None or not writer.is_active or not writer.email or writer == by:
+        return
+    when = timezone.localtime(article.published_at)
+    if article.published_at > timezone.now():
+        status = f"It goes live {when:%A %d %B, %H:%M}."
+    else:
+        status = f"It is live: {settings.SITE_URL}{article.get_absolute_url()}"
+    _send(
+        _subject(move, article),
+        f"{name(by)}: {move.past} “{article.headline}”.\n{status}\n\n"
         f"Open it on the desk: {desk_link(article)}\n",
         [writer.email],
     )

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from .models import Article, Byline, Status
-from .models.articles import public_now
+from .models.articles import LIVE_STATUSES, public_now
 
 WRITER, EDITOR, PHOTO_DESK = "Writer", "Editor", "Photo desk"
 
@@ -105,20 +105,41 @@ def can_publish(user, article: Article | None = None) -> bool:
     return _has(user, "publish_article")
 
 
+def can_publish_changes(user, article: Article | None = None) -> bool:
+    """Making a live article's pending changes live is publishing: the editors' decision."""
+    return can_publish(user, article)
+
+
 def is_owner(user, article: Article) -> bool:
     return article.created_by_id is not None and article.created_by_id == user.pk
 
 
 def can_edit(user, article: Article) -> bool:
     """Editors edit any article; writers add articles, and edit their own while it is a draft
-    or sent back. Submitting an article for review is the same rule."""
+    or sent back. Submitting an article for review is the same rule.
+
+    A writer also edits their own published or scheduled article: the edit waits as pending
+    changes (`articles.revisions`) that only a publisher makes live, and is frozen while
+    those changes are in review."""
     if not _has(user, "change_article"):
         return False
     if is_editor(user):
         return True
     if article.pk is None:
         return _has(user, "add_article")
-    return is_owner(user, article) and article.status in WRITER_EDITABLE
+    if not is_owner(user, article):
+        return False
+    if article.status in LIVE_STATUSES:
+        return not article.changes_in_review
+    return article.status in WRITER_EDITABLE
+
+
+def can_submit_changes(user, article: Article) -> bool:
+    """Who edits a live article (its writer, editors) but may not publish sends its pending
+    changes to review (the state and the changes are the move's own conditions)."""
+    if not _has(user, "change_article") or can_publish_changes(user, article):
+        return False
+    return is_editor(user) or is_owner(user, article)
 
 
 def can_withdraw(user, article: Article) -> bool:

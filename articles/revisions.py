@@ -1,13 +1,23 @@
-"""Revisions of an article: snapshot, record, compare, restore; and the edit-conflict check.
+"""Revisions of an article: snapshot, record, compare, restore; the edit-conflict check; and
+the pending changes of a live article.
 
 A revision is a JSON snapshot of every concrete field of the article (read from the model,
 so fields added later are covered without touching this module), plus its byline, topics
 and related articles in order. `record()` is called after each save from the admin and by
 `restore()`; nothing is ever overwritten — a restore is a new revision.
+
+Pending changes (Wagtail's live/draft model, smaller): the Article row is always the live
+version, the only thing `published()` and every public page read. An edit of a published or
+scheduled article (`goes_pending`) is made for real inside `trial()`, so the form, its
+inlines, the body cleaning and the constraints all check it as usual; its snapshot is taken
+and everything is rolled back; the snapshot becomes a revision the row points at
+(`Article.pending_revision`). The desk shows that version inside another `trial()`
+(`showing_pending`); "Publish changes" (`articles.workflow.publish_changes`) applies it.
 """
 
 import difflib
 import re
+from contextlib import contextmanager
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -19,12 +29,15 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from .models import Article, ArticleTopic, Byline, RelatedArticle, Revision
-from .richtext import SanitizedHTMLField, plain_text
+from .models import Article, ArticleTopic, Byline, Correction, ImageAsset, RelatedArticle, Revision
+from .models.articles import LIVE_STATUSES
+from .richtext import FIGURE_REFERENCE, SanitizedHTMLField, plain_text
 
 # Not snapshotted: the key, the row's own bookkeeping times, the body's plain-text copy and
 # the search vector (made again on every save, so a restore cannot bring back a stale one).
 SKIPPED = {"id", "created_at", "updated_at", "body_text", "search_vector"}
+# Nor the row's pending-changes bookkeeping: which revision is pending or live is not content.
+SKIPPED |= {"pending_revision", "live_revision", "changes_in_review", "revised_at"}
 # Snapshotted and shown in comparisons, but never written back by a restore: status and
 # publication time change only through `articles.workflow`.
 NOT_RESTORED = {"status", "published_at"}
@@ -57,15 +70,24 @@ def snapshot(article: Article) -> dict:
     topics = ArticleTopic.objects.filter(article=article).select_related("topic")
     return {
         "fields": fields,
+        # "row": the link's own key, so the desk's form shows a pending version's links
+        # under the keys its inline forms send back (`showing_pending`).
         "authors": [
-            {"id": b.author_id, "name": b.author.name, "position": b.position} for b in bylines
+            {"id": b.author_id, "name": b.author.name, "position": b.position, "row": b.pk}
+            for b in bylines
         ],
         "related": [
-            {"id": r.to_article_id, "headline": r.to_article.headline, "position": r.position}
+            {
+                "id": r.to_article_id,
+                "headline": r.to_article.headline,
+                "position": r.position,
+                "row": r.pk,
+            }
             for r in links
         ],
         "topics": [
-            {"id": t.topic_id, "name": t.topic.name, "position": t.position} for t in topics
+            {"id": t.topic_id, "name": t.topic.name, "position": t.position, "row": t.pk}
+            for t in topics
         ],
     }
 
@@ -89,9 +111,30 @@ def restore(revision: Revision, *, by) -> tuple[Revision, list[str]]:
     Returns the new revision and notes about anything that no longer exists (a deleted
     picture, author or related article is left out). Raises `RestoreError`, changing
     nothing, when the old state is no longer valid (e.g. another article now has its slug).
+
+    A published or scheduled article is never changed on the public page by a restore: the
+    revision becomes its pending version, for someone to publish (`goes_pending`).
     """
     article = Article.objects.select_for_update().get(pk=revision.article_id)
-    data, notes = revision.data, []
+    comment = _("Restored revision %(number)s") % {"number": revision.number}
+    if goes_pending(article):
+        with trial():
+            show_pending(article)
+            notes = apply(article, revision.data)
+            data = pending_snapshot(article)
+        return keep_pending(article, data, by=by, comment=comment), notes
+    notes = apply(article, revision.data)
+    return record(article, by=by, comment=comment), notes
+
+
+def apply(article: Article, data: dict, *, keep_rows: bool = False) -> list[str]:
+    """Write a snapshot's content onto the article's row and links (never its status or
+    publication time); the notes name what no longer exists and was left out. Raises
+    `RestoreError`, having saved nothing, when the content is no longer valid.
+
+    `keep_rows` puts each link back under its own key and also applies the snapshot's
+    corrections: a pending version being shown or published (`showing_pending`)."""
+    notes = []
     for field in restorable_fields():
         if field.attname not in data["fields"]:
             continue  # a field added after this revision was made: keep today's value
@@ -108,7 +151,13 @@ def restore(revision: Revision, *, by) -> tuple[Revision, list[str]]:
 
     # The ordered links, each put back as it was; one whose other end is gone is noted.
     notes += _put_back(
-        article, Byline, "article", "author", data["authors"], _("Author “%(name)s” was deleted.")
+        article,
+        Byline,
+        "article",
+        "author",
+        data["authors"],
+        _("Author “%(name)s” was deleted."),
+        keep_rows,
     )
     notes += _put_back(
         article,
@@ -117,6 +166,7 @@ def restore(revision: Revision, *, by) -> tuple[Revision, list[str]]:
         "to_article",
         data["related"],
         _("Related article “%(headline)s” was deleted."),
+        keep_rows,
     )
     if "topics" in data:  # revisions from before topics existed keep today's topics
         notes += _put_back(
@@ -126,10 +176,11 @@ def restore(revision: Revision, *, by) -> tuple[Revision, list[str]]:
             "topic",
             data["topics"],
             _("Topic “%(name)s” was deleted."),
+            keep_rows,
         )
-
-    comment = _("Restored revision %(number)s") % {"number": revision.number}
-    return record(article, by=by, comment=comment), notes
+    if keep_rows:
+        _put_back_corrections(article, data.get("corrections", []))
+    return notes
 
 
 def _exists(model, pk) -> bool:
@@ -165,7 +216,8 @@ def last_revision(article: Article):
 
 # --- Comparing ---------------------------------------------------------------------------
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+# A picture's token (`with_picture_tokens`) is one word: a swapped picture shows whole.
+_TOKENS = re.compile(r"\[Picture[^\]\n]*\]|\s+|[^\s]+")
 
 
 def _words(text: str) -> list[str]:
@@ -228,14 +280,34 @@ def _display(field, value) -> str:
     if isinstance(value, datetime):
         return date_format(value, "DATETIME_FORMAT")
     if isinstance(field, SanitizedHTMLField):
-        return plain_text(value)
+        return plain_text(with_picture_tokens(value))
     return str(value)
 
 
-def compare(old: Revision, new: Revision) -> list[dict]:
-    """The fields that differ between two revisions, each with a word-level diff."""
+def with_picture_tokens(html: str) -> str:
+    """The body with each library picture written as a line of text, "[Picture: caption —
+    credit]", so that a comparison shows a picture added, removed, moved or swapped."""
+    ids = {int(pk) for pk in FIGURE_REFERENCE.findall(html or "")}
+    pictures = ImageAsset._default_manager.in_bulk(ids)
+
+    def token(match):
+        picture = pictures.get(int(match[1]))
+        if picture is None:
+            return f"<p>{escape(_('[Picture #%(pk)s (deleted)]') % {'pk': match[1]})}</p>"
+        words = {"caption": picture.caption or picture.alt_text, "credit": picture.credit}
+        return f"<p>{escape(_('[Picture: %(caption)s — %(credit)s]') % words)}</p>"
+
+    return FIGURE_REFERENCE.sub(token, html or "")
+
+
+def compare(old: Revision, new: Revision, *, content_only: bool = False) -> list[dict]:
+    """The fields that differ between two revisions, each with a word-level diff.
+    `content_only` leaves out what only the workflow changes (status, publication time):
+    what a restore or pending changes can change."""
     rows = []
     for field in snapshot_fields():
+        if content_only and field.name in NOT_RESTORED:
+            continue
         before = old.data["fields"].get(field.attname)
         after = new.data["fields"].get(field.attname)
         if before == after:
@@ -258,21 +330,150 @@ def compare(old: Revision, new: Revision) -> list[dict]:
     return rows
 
 
-def _put_back(article, link, own, other, entries, gone) -> list[str]:
+def _put_back(article, link, own, other, entries, gone, keep_rows=False) -> list[str]:
     """Replace the article's `link` rows (its bylines, related links or topics) with
     `entries` ([{"id", "position", …}] from a revision), in their order. An entry whose
-    other end no longer exists is left out and named in the returned notes (`gone`)."""
+    other end no longer exists is left out and named in the returned notes (`gone`).
+    With `keep_rows`, each row gets back its own key ("row") unless another row has it."""
     target = link._meta.get_field(other).related_model
     known = set(
         target.objects.filter(pk__in=[e["id"] for e in entries]).values_list("pk", flat=True)
     )
     link.objects.filter(**{own: article}).delete()
+    rows = [e["row"] for e in entries if keep_rows and e.get("row")]
+    taken = set(link.objects.filter(pk__in=rows).values_list("pk", flat=True))
     notes = []
     for entry in entries:
         if entry["id"] in known:
+            row = entry.get("row") if keep_rows and entry.get("row") not in taken else None
             link.objects.create(
-                **{own: article, f"{other}_id": entry["id"], "position": entry["position"]}
+                pk=row, **{own: article, f"{other}_id": entry["id"], "position": entry["position"]}
             )
         else:
             notes.append(gone % entry)
     return notes
+
+
+# --- Pending changes -----------------------------------------------------------------------
+
+
+class _Undo(Exception):
+    pass
+
+
+@contextmanager
+def trial():
+    """Whatever the block writes is rolled back when it ends (an error inside propagates,
+    rolled back too). Locks taken inside are released with it: lock before, if needed."""
+    try:
+        with transaction.atomic():
+            yield
+            raise _Undo
+    except _Undo:
+        pass
+
+
+def goes_pending(article: Article) -> bool:
+    """An edit of a published or scheduled article waits as pending changes."""
+    return article.pk is not None and article.status in LIVE_STATUSES
+
+
+def pending_snapshot(article: Article) -> dict:
+    """A snapshot and the article's public corrections (a correction typed with the edit it
+    explains goes live with it)."""
+    data = snapshot(article)
+    data["corrections"] = [
+        {
+            "row": c.pk,
+            "kind": c.kind,
+            "text": c.text,
+            "published_at": c.published_at.isoformat(),
+            "by": c.created_by_id,
+        }
+        for c in Correction.objects.filter(article=article).order_by("pk")
+    ]
+    return data
+
+
+def show_pending(article: Article) -> None:
+    """Inside a `trial()`: write the article's pending version onto its row and links, as
+    the form, the preview and "Publish changes" see it. The row keeps its version token, so
+    the form still proves it saw the live row's version (`check_version`)."""
+    if article.pending_revision_id is None:
+        return
+    token = article.updated_at
+    try:
+        apply(article, article.pending_revision.data, keep_rows=True)
+    except RestoreError:  # no longer valid (its slug taken since): the live version shows
+        article.refresh_from_db()
+        return
+    Article.objects.filter(pk=article.pk).update(updated_at=token)
+    article.updated_at = token
+
+
+@contextmanager
+def showing_pending(article: Article):
+    """A block in which the database shows the article's pending version (if any), rolled
+    back after: what the preview, share links and the desk's form read."""
+    if article.pending_revision_id is None:
+        yield  # nothing to show: no trial, no extra query
+        return
+    with trial():
+        show_pending(article)
+        yield
+
+
+def keep_pending(article: Article, data: dict, *, by, comment: str) -> Revision | None:
+    """Store `data` as the article's pending version (a new revision); the live row's
+    content is untouched. Data that says what the live article says clears the pending
+    version instead (returns None)."""
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        live = pending_snapshot(article)
+        if not compare(Revision(data=live), Revision(data=data)) and live.get(
+            "corrections"
+        ) == data.get("corrections"):
+            revision = None
+        else:
+            last = article.revisions.aggregate(last=Max("number"))["last"] or 0
+            revision = Revision.objects.create(
+                article=article, number=last + 1, created_by=by, comment=comment, data=data
+            )
+        article.pending_revision = revision
+        if revision is None:
+            article.changes_in_review = False
+        article.save(update_fields=["pending_revision", "changes_in_review", "updated_at"])
+        return revision
+
+
+def publish_pending(article: Article) -> Revision:
+    """Make the pending version the live one (inside the move's transaction, its row
+    locked), corrections typed with it included; returns the revision now live."""
+    pending = article.pending_revision
+    apply(article, pending.data, keep_rows=True)
+    article.pending_revision = None
+    article.live_revision = pending
+    article.changes_in_review = False
+    return pending
+
+
+def _put_back_corrections(article, entries) -> None:
+    """Corrections as a pending version has them: each updated in place or, new, added
+    under its key. Corrections are never deleted."""
+    existing = set(Correction.objects.filter(article=article).values_list("pk", flat=True))
+    taken = set(
+        Correction.objects.exclude(article=article)
+        .filter(pk__in=[e["row"] for e in entries])
+        .values_list("pk", flat=True)
+    )
+    for entry in entries:
+        values = {
+            "kind": entry["kind"],
+            "text": entry["text"],
+            "published_at": datetime.fromisoformat(entry["published_at"]),
+        }
+        if entry["row"] in existing:
+            Correction.objects.filter(pk=entry["row"]).update(**values)
+            continue
+        row = None if entry["row"] in taken else entry["row"]
+        Correction.objects.create(pk=row, article=article, created_by_id=entry.get("by"), **values)

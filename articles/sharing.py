@@ -38,5 +38,5 @@ def link_for_token(token: str) -> ShareLink | None:
 
 def revoke(link: ShareLink, *, by) -> None:
     if link.revoked_at is None:
-        link.revoked_at = timezone.now()
-        link.save(update_fields=["revoked_at"])
+        link.revoked_at, link.revoked_by = timezone.now(), by
+        link.save(update_fields=["revoked_at", "revoked_by"])

@@ -77,11 +77,14 @@ def article_page_context(article):
     """What the article page shows. The public page and every preview use this one builder
     with the one template, `articles/article_detail.html`."""
     corrections = list(article.corrections.all())
+    # "Updated": the latest correction, or changes published since it went live (`workflow`).
+    updates = [moment for moment in [article.revised_at] if moment is not None]
+    updates += [corrections[-1].published_at] if corrections else []
     return {
         "article": article,
         "related_articles": related.related_for(article),
         "corrections": corrections,
-        "updated_at": corrections[-1].published_at if corrections else None,
+        "updated_at": max(updates) if updates else None,
     }
 
 

@@ -10,20 +10,25 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
-from . import permissions, sharing
+from . import permissions, revisions, sharing
 from .admin.common import article_or_404
 from .models import Article
 from .views import article_page_context
 
 
 def render_preview(request, article, *, share_link=None):
-    context = {
-        **article_page_context(article),
-        "preview": True,
-        "share_link": share_link,
-        "can_edit": share_link is None and permissions.can_edit(request.user, article),
-    }
-    response = render(request, "articles/article_preview.html", context)
+    """The article as it will be: a live article's pending changes, if any, are shown
+    (`revisions.showing_pending`; the page is drawn before they are rolled back)."""
+    with revisions.showing_pending(article):
+        if article.has_pending_changes:  # read again, as the database shows it now
+            article = Article.objects.with_parts().with_topics().get(pk=article.pk)
+        context = {
+            **article_page_context(article),
+            "preview": True,
+            "share_link": share_link,
+            "can_edit": share_link is None and permissions.can_edit(request.user, article),
+        }
+        response = render(request, "articles/article_preview.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     # A share token must not leak to the sites the article links to.
     response["Referrer-Policy"] = "no-referrer"

@@ -4,6 +4,11 @@ table of those moves.
     Draft → In review → Changes requested → Draft / In review → Scheduled → Published
     → Unpublished; Archived is the end. A writer may withdraw their article from review.
 
+A published or scheduled article keeps its state while its edits wait as pending changes
+(`articles.revisions`): "Publish changes" makes them live; a writer who may not publish
+submits them for review, and the editor publishes them or sends them back. These moves
+change no status (`Move.target` is None) and need pending changes (`Move.when`).
+
 Each `Move` says where it may start, where it ends, who may make it (a rule in
 `articles.permissions`), and the words people see: the button, the message once it is done,
 the question asked before an irreversible or public move, and how the timeline and the
@@ -31,8 +36,9 @@ from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from . import notifications, permissions
+from . import notifications, permissions, revisions
 from .models import Article, ArticleEvent, Status
+from .models.articles import LIVE_STATUSES
 from .people import display_name
 
 
@@ -43,7 +49,7 @@ class Move:
 
     name: str
     sources: frozenset[Status]
-    target: Status
+    target: Status | None  # None: the article stays in its state (pending-changes moves)
     function: Callable[..., Article]
     # Who may make it: a rule of `articles.permissions`, called as permitted(user, article).
     permitted: Callable
@@ -56,9 +62,19 @@ class Move:
     bulk: Promise | str = ""  # the bulk action's name in the article list; empty: none
     # Told after commit: notify(article, move=…, by=…, note=…).
     notify: Callable | None = None
+    # What else must hold, beyond the state: when(article) -> bool (e.g. pending changes).
+    when: Callable[[Article], bool] | None = None
+    # The button's wording while the article's pending changes are in review.
+    review_label: Promise | str = ""
 
     def label_for(self, article: Article) -> str:
+        if self.review_label and article.changes_in_review:
+            return str(self.review_label)
         return str(self.labels.get(state(article), self.label))
+
+    def applies_to(self, article: Article) -> bool:
+        """Whether the move can start from where `article` is (its state, and `when`)."""
+        return state(article) in self.sources and (self.when is None or self.when(article))
 
     def done_message(self, article: Article) -> str:
         return str(self.done).format(article=article)
@@ -86,7 +102,7 @@ def may(user, move: Move, article: Article) -> bool:
 def allowed(article: Article, user, name: str) -> bool:
     """Whether `user` may make the move called `name` on `article` now (the admin's buttons)."""
     move = MOVES[name]
-    return state(article) in move.sources and may(user, move, article)
+    return move.applies_to(article) and may(user, move, article)
 
 
 def available(article: Article, user) -> list[Move]:
@@ -119,6 +135,19 @@ def _begin(article: Article, user, name: str) -> tuple[Article, Status]:
             _("“%(move)s” is not open to you on “%(article)s”.")
             % {"move": move.label_for(locked), "article": locked}
         )
+    if current in move.sources and not move.applies_to(locked):
+        raise TransitionError(
+            _("“%(article)s” has no unpublished changes to be %(past)s.")
+            % {"article": locked, "past": move.past}
+            if not locked.has_pending_changes
+            else _("“%(move)s” does not apply to “%(article)s” now.")
+            % {"move": move.label_for(locked), "article": locked}
+        )
+    if current not in move.sources and move.target is None:  # a pending-changes move
+        raise TransitionError(
+            _("“%(article)s” is %(state)s: “%(move)s” is for a published or scheduled article.")
+            % {"article": locked, "state": current.label.lower(), "move": move.label_for(locked)}
+        )
     if current not in move.sources:
         raise TransitionError(
             _("“%(article)s” is %(state)s: it cannot be %(past)s from that state.")
@@ -129,14 +158,31 @@ def _begin(article: Article, user, name: str) -> tuple[Article, Status]:
 
 def _finish(article, current, by, name, *, note="", fields=()) -> Article:
     move = MOVES[name]
-    article.status = move.target
+    if move.target is not None:
+        if move.target in LIVE_STATUSES and article.status not in LIVE_STATUSES:
+            # Going public: the newest save is what readers get (the history's marker).
+            article.live_revision = revisions.last_revision(article)
+            fields = [*fields, "live_revision"]
+        article.status = move.target
+    if article.has_pending_changes and article.status not in LIVE_STATUSES:
+        # Off the site (or the schedule): nothing to keep apart from readers any more, so
+        # the pending version becomes the article's text, to go on working on.
+        try:
+            revisions.publish_pending(article)
+        except revisions.RestoreError as error:
+            raise TransitionError(
+                _("Its unpublished changes are no longer valid (%(why)s): discard them first.")
+                % {"why": error}
+            ) from error
+        revisions.record(article, by=by, comment=str(_("Unpublished changes kept as the text")))
+        fields = [*fields, "pending_revision", "live_revision", "changes_in_review"]
     article.save(update_fields=["status", "updated_at", *fields])
     ArticleEvent.objects.create(
         article=article,
         actor=by,
         action=name,
         from_status=current,
-        to_status=move.target,
+        to_status=article.status,
         note=note,
     )
     if move.notify is not None:
@@ -152,16 +198,21 @@ def _when(moment: datetime) -> str:
 def submit(article: Article, *, by, reviewer=None, deadline: datetime | None = None) -> Article:
     """Send the article to review, to `reviewer` (any editor when None) by `deadline`."""
     article, current = _begin(article, by, "submit")
+    note = _review_request(article, reviewer, deadline)
+    return _finish(
+        article, current, by, "submit", note=note, fields=["reviewer", "review_deadline"]
+    )
+
+
+def _review_request(article, reviewer, deadline) -> str:
+    """Set who reviews by when (refusing a non-reviewer or a past deadline); the note."""
     if reviewer is not None and not permissions.reviewers().filter(pk=reviewer.pk).exists():
         raise TransitionError(_("%(who)s cannot review articles.") % {"who": reviewer})
     if deadline is not None and deadline <= timezone.now():
         raise TransitionError(_("The review deadline must be in the future."))
     article.reviewer, article.review_deadline = reviewer, deadline
     who = display_name(reviewer) if reviewer else "any editor"
-    note = f"Reviewer: {who}" + (f", by {_when(deadline)}" if deadline else "")
-    return _finish(
-        article, current, by, "submit", note=note, fields=["reviewer", "review_deadline"]
-    )
+    return f"Reviewer: {who}" + (f", by {_when(deadline)}" if deadline else "")
 
 
 @transaction.atomic
@@ -191,13 +242,108 @@ def return_to_draft(article: Article, *, by, note: str = "") -> Article:
 
 @transaction.atomic
 def publish(article: Article, *, by, at: datetime | None = None, note: str = "") -> Article:
-    """Approve and put the article live now (or dated `at` in the past, e.g. imported)."""
+    """Approve and put the article live now (or dated `at` in the past, e.g. imported).
+
+    An article that was live before (unpublished, perhaps put back to a draft since) keeps
+    its first publication time, and the page says when it was updated: a correction never
+    predates the publication."""
     article, current = _begin(article, by, "publish")
     now = timezone.now()
     if at is not None and at > now:
         raise TransitionError(_("That time is in the future: schedule the article instead."))
-    article.published_at = at or now
-    return _finish(article, current, by, "publish", note=note.strip(), fields=["published_at"])
+    if at is None and was_live(article):
+        article.revised_at = now
+    else:
+        article.published_at = at or now
+    return _finish(
+        article,
+        current,
+        by,
+        "publish",
+        note=note.strip(),
+        fields=["published_at", "revised_at"],
+    )
+
+
+def was_live(article: Article) -> bool:
+    """Readers have seen it: it was published (or went live on schedule, then unpublished)."""
+    return (
+        article.published_at is not None
+        and article.published_at <= timezone.now()
+        and article.events.filter(action__in=["publish", "unpublish"]).exists()
+    )
+
+
+def _has_pending(article: Article) -> bool:
+    return article.has_pending_changes and not article.changes_in_review
+
+
+def _pending_in_review(article: Article) -> bool:
+    return article.has_pending_changes and article.changes_in_review
+
+
+@transaction.atomic
+def submit_changes(
+    article: Article, *, by, reviewer=None, deadline: datetime | None = None
+) -> Article:
+    """Send the pending changes of a live article to review; the live page stays as it is."""
+    article, current = _begin(article, by, "submit_changes")
+    note = _review_request(article, reviewer, deadline)
+    article.changes_in_review = True
+    return _finish(
+        article,
+        current,
+        by,
+        "submit_changes",
+        note=note,
+        fields=["reviewer", "review_deadline", "changes_in_review"],
+    )
+
+
+@transaction.atomic
+def publish_changes(article: Article, *, by, note: str = "") -> Article:
+    """Make the pending changes live, in one transaction: the public page, feeds, sitemap and
+    search show them from now on, and the page says it was updated (once it is live)."""
+    article, current = _begin(article, by, "publish_changes")
+    try:
+        revisions.publish_pending(article)
+    except revisions.RestoreError as error:
+        raise TransitionError(
+            _("The changes cannot be published as they are: %(why)s") % {"why": error}
+        ) from error
+    fields = ["pending_revision", "live_revision", "changes_in_review"]
+    if current == Status.PUBLISHED:
+        article.revised_at = timezone.now()
+        fields.append("revised_at")
+    return _finish(article, current, by, "publish_changes", note=note.strip(), fields=fields)
+
+
+@transaction.atomic
+def send_back_changes(article: Article, *, by, note: str) -> Article:
+    """The reviewer returns a live article's pending changes to the writer, with a note."""
+    note = (note or "").strip()
+    if not note:
+        raise TransitionError(_("Say what needs to change: the note is required."))
+    article, current = _begin(article, by, "send_back_changes")
+    article.changes_in_review = False
+    return _finish(
+        article, current, by, "send_back_changes", note=note, fields=["changes_in_review"]
+    )
+
+
+@transaction.atomic
+def discard_changes(article: Article, *, by, note: str = "") -> Article:
+    """Throw the pending changes away: the live version stays; the history keeps them."""
+    article, current = _begin(article, by, "discard_changes")
+    article.pending_revision, article.changes_in_review = None, False
+    return _finish(
+        article,
+        current,
+        by,
+        "discard_changes",
+        note=note.strip(),
+        fields=["pending_revision", "changes_in_review"],
+    )
 
 
 @transaction.atomic
@@ -300,6 +446,7 @@ MOVES: Mapping[str, Move] = MappingProxyType(
                     "sitemap at once."
                 ),
                 bulk=_("Publish selected articles now"),
+                notify=notifications.writer_told,
             ),
             Move(
                 name="schedule",
@@ -311,6 +458,7 @@ MOVES: Mapping[str, Move] = MappingProxyType(
                 labels=MappingProxyType({S: _("Reschedule")}),
                 past=_("scheduled"),
                 done=_("Scheduled “{article}”."),
+                notify=notifications.writer_told,
             ),
             Move(
                 name="unpublish",
@@ -336,6 +484,64 @@ MOVES: Mapping[str, Move] = MappingProxyType(
                 confirm=_(
                     "Archive “{article}”? An archived article is kept with its history but "
                     "can never be published or moved again."
+                ),
+            ),
+            Move(
+                name="submit_changes",
+                sources=frozenset({S, P}),
+                target=None,
+                function=submit_changes,
+                permitted=permissions.can_submit_changes,
+                when=_has_pending,
+                label=_("Submit changes for review"),
+                past=_("changes submitted for review"),
+                done=_(
+                    "Submitted the changes to “{article}” for review: the live page is unchanged."
+                ),
+                notify=notifications.review_requested,
+            ),
+            Move(
+                name="publish_changes",
+                sources=frozenset({S, P}),
+                target=None,
+                function=publish_changes,
+                permitted=permissions.can_publish_changes,
+                when=lambda article: article.has_pending_changes,
+                label=_("Publish changes"),
+                review_label=_("Approve & publish changes"),
+                past=_("changes published"),
+                done=_("Published the changes to “{article}”."),
+                confirm=_(
+                    "Publish the changes to “{article}”? The article page, feeds, sitemap and "
+                    "search show them at once (a scheduled article goes live with them)."
+                ),
+                notify=notifications.writer_told,
+            ),
+            Move(
+                name="send_back_changes",
+                sources=frozenset({S, P}),
+                target=None,
+                function=send_back_changes,
+                permitted=permissions.can_review,
+                when=_pending_in_review,
+                label=_("Send changes back"),
+                past=_("changes sent back"),
+                done=_("Sent the changes to “{article}” back to the writer."),
+                notify=notifications.changes_requested,
+            ),
+            Move(
+                name="discard_changes",
+                sources=frozenset({S, P}),
+                target=None,
+                function=discard_changes,
+                permitted=permissions.can_edit,
+                when=lambda article: article.has_pending_changes,
+                label=_("Discard changes"),
+                past=_("changes discarded"),
+                done=_("Discarded the unpublished changes to “{article}”: the live version stays."),
+                confirm=_(
+                    "Throw away the unpublished changes to “{article}”? The live version stays "
+                    "as it is; the changes stay in the history."
                 ),
             ),
         ]

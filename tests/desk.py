@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import revisions
 from articles.models import Article, ArticleEvent
 
 
@@ -32,7 +33,21 @@ def snapshot(article):
         article.published_at,
         article.reviewer_id,
         ArticleEvent.objects.filter(article=article).count(),
+        article.pending_revision_id,
+        article.changes_in_review,
     )
+
+
+def make_pending(article, *, by=None, in_review=False, **fields):
+    """Give a live article pending changes (its fields as `fields` say), as a desk save does;
+    `in_review`: submitted for review."""
+    data = revisions.pending_snapshot(article)
+    data["fields"].update(fields or {"headline": f"{article.headline} (changed)"})
+    revisions.keep_pending(article, data, by=by, comment="Edited the live article")
+    if in_review:
+        Article.objects.filter(pk=article.pk).update(changes_in_review=True)
+    article.refresh_from_db()
+    return article
 
 
 def messages_of(response):

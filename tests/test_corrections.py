@@ -1,16 +1,17 @@
 """Corrections: a published article stays live while an editor corrects it, and readers
 see the correction with its time and "Updated" in the header."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, Correction, Status
 from articles.revisions import version_token
 
-from .desk import change_url
+from .desk import change_url, workflow_url
 from .factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,11 @@ def change_form(article, corrections=()):
 
 def test_an_editor_corrects_a_live_article_and_readers_see_it(client):
     editor = make_user("Editor")
-    article = make_article(headline="Vote on Tuesday", body="<p>The vote is on Tuesday.</p>")
+    article = make_article(
+        headline="Vote on Tuesday",
+        body="<p>The vote is on Tuesday.</p>",
+        published_at=LATER - timedelta(days=1),
+    )
     published_at = article.published_at
     assertNotContains(client.get(article.get_absolute_url()), "Updated")
 
@@ -56,6 +61,12 @@ def test_an_editor_corrects_a_live_article_and_readers_see_it(client):
     data["body"] = "<p>The vote is on Wednesday.</p>"
     response = client.post(change_url(article), data)
     assert response.status_code == 302
+    # The fix and its correction wait together as pending changes: readers see neither yet.
+    assertNotContains(client.get(article.get_absolute_url()), "wrong day")
+    assert not Correction.objects.exists()
+
+    with time_machine.travel(LATER, tick=False):
+        client.post(workflow_url(article, "publish_changes"), {"drawn_for": "published"})
     article.refresh_from_db()
     assert (article.status, article.published_at) == (Status.PUBLISHED, published_at)
     assert Correction.objects.get().created_by == editor

@@ -47,7 +47,7 @@ def test_the_desk_prints_the_house_formats_not_djangos_am_pm(client):
 
     assert "26 November 2025, 03:53" in changelist
     assert "a.m." not in changelist
-    assert "<td>26 Nov 2025, 03:53</td>" in history
+    assert ">26 Nov 2025, 03:53</time></td>" in history
 
 
 def test_a_scheduling_note_uses_the_short_format(time_machine):

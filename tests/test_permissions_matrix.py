@@ -10,7 +10,7 @@ from django.utils import timezone
 from articles.models import Article, ArticleEvent, Status
 from articles.revisions import version_token
 
-from .desk import change_url, form_data, local, snapshot, workflow_url
+from .desk import change_url, form_data, local, make_pending, snapshot, workflow_url
 from .factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,13 @@ MOVES = {
     "schedule": ([D, R, C, S, U], S, {"at": "in two hours"}),
     "unpublish": ([P], U, {}),
     "archive": ([D, C, U], A, {}),
+    # A live article's pending changes (`setup` makes them): the state stays.
+    "submit_changes": ([S, P], None, {}),
+    "publish_changes": ([S, P], None, {}),
+    "send_back_changes": ([S, P], None, {"note": "Check the figures."}),
+    "discard_changes": ([S, P], None, {}),
 }
+PENDING_MOVES = {"submit_changes", "publish_changes", "send_back_changes", "discard_changes"}
 
 
 def is_allowed(role, move, start):
@@ -47,15 +53,19 @@ def is_allowed(role, move, start):
     article belongs to another writer: they request changes instead)."""
     if move == "withdraw":
         return role == "writer (own)"
+    if move == "submit_changes":  # only who may not publish the changes asks for review
+        return role == "writer (own)"
     if role in ("editor", "superuser"):
         return True
     if role == "writer (own)":
-        return move == "submit"
+        # Their live article's pending changes: sent to review or thrown away, never published.
+        return move in ("submit", "discard_changes")
     return False
 
 
-def setup(role, start):
-    """A user in `role` and an article in the state `start`."""
+def setup(role, start, move=None):
+    """A user in `role` and an article in the state `start` (with pending changes, in review
+    for "Send changes back", when `move` needs them)."""
     if role == "superuser":
         user = make_user(is_superuser=True)
     else:
@@ -71,6 +81,8 @@ def setup(role, start):
         U: timezone.now() - timedelta(days=1),
     }.get(start)
     article = make_article(published=False, status=start, published_at=when, created_by=owner)
+    if move in PENDING_MOVES:
+        make_pending(article, by=owner, in_review=move == "send_back_changes")
     return user, article
 
 
@@ -83,7 +95,7 @@ def data_for(move):
 
 def assert_outcome(article, move, start, allowed, before):
     article.refresh_from_db()
-    end = MOVES[move][1]
+    end = MOVES[move][1] or start
     if allowed:
         assert article.status == end
         event = ArticleEvent.objects.filter(article=article).latest("pk")
@@ -109,7 +121,7 @@ WRONG_STATES = [
 
 @pytest.mark.parametrize(("role", "move", "start"), CASES)
 def test_button_is_offered_only_when_allowed_and_works(client, role, move, start):
-    user, article = setup(role, start)
+    user, article = setup(role, start, move)
     allowed = is_allowed(role, move, start)
     client.force_login(user)
     page = client.get(change_url(article))
@@ -125,7 +137,7 @@ def test_button_is_offered_only_when_allowed_and_works(client, role, move, start
 
 @pytest.mark.parametrize(("role", "move", "start"), CASES)
 def test_crafted_post_is_refused_unless_allowed(client, role, move, start):
-    user, article = setup(role, start)
+    user, article = setup(role, start, move)
     allowed = is_allowed(role, move, start)
     before = snapshot(article)
     client.force_login(user)
@@ -135,8 +147,9 @@ def test_crafted_post_is_refused_unless_allowed(client, role, move, start):
 
 @pytest.mark.parametrize(("move", "start"), WRONG_STATES)
 def test_no_one_makes_a_move_from_a_state_it_does_not_start_from(client, move, start):
-    # Whoever may make the move otherwise: the superuser, or for a withdrawal the writer.
-    user, article = setup("writer (own)" if move == "withdraw" else "superuser", start)
+    # Whoever may make the move otherwise: the superuser, or for the writer's moves the writer.
+    own = move in ("withdraw", "submit_changes")  # the writer's moves
+    user, article = setup("writer (own)" if own else "superuser", start)
     before = snapshot(article)
     client.force_login(user)
     page = client.get(change_url(article)).content.decode()
@@ -160,7 +173,9 @@ def test_bulk_action_is_refused_unless_allowed(client, role, action, move, start
     changelist = reverse("admin:articles_article_changelist")
     page = client.get(changelist)
     assert (page.status_code == 200 and f'value="{action}"' in page.content.decode()) is allowed
-    client.post(changelist, {"action": action, "_selected_action": [article.pk]})
+    client.post(
+        changelist, {"action": action, "_selected_action": [article.pk], "confirmed": "yes"}
+    )
     assert_outcome(article, move, start, allowed, before)
 
 

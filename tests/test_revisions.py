@@ -227,12 +227,14 @@ def test_the_history_page_lists_revisions_newest_first(editor):
 
 
 def test_the_article_page_has_one_history_entry_revisions(editor):
-    """Django's own "History" (its admin log) would sit next to "Revisions": not shown."""
+    """Django's own "History" (its admin log) would sit next to ours: not shown. Ours is
+    the one history (saves, moves, corrections, share links)."""
     for article in (make_article(published=False), make_article()):
         page = editor.get(change_url(article)).text
         tools = re.search(r'<ul class="object-tools">.*?</ul>', page, re.S)[0]
-        assert ">Revisions</a>" in tools
-        assert "History" not in tools and "historylink" not in tools
+        history = reverse("admin:articles_article_revisions", args=[article.pk])
+        assert f'<a href="{history}">History</a>' in tools
+        assert tools.count("History") == 1 and "historylink" not in tools
         assert ("View on site" in tools) is article.is_published
 
 

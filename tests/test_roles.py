@@ -26,7 +26,8 @@ def can_save(client, article):
         ("Writer", True, Status.DRAFT, True),
         ("Writer", True, Status.CHANGES_REQUESTED, True),
         ("Writer", True, Status.IN_REVIEW, False),
-        ("Writer", True, Status.PUBLISHED, False),
+        # Their live article: the edit waits as pending changes, for an editor to publish.
+        ("Writer", True, Status.PUBLISHED, True),
         ("Writer", False, Status.DRAFT, False),
         ("Editor", False, Status.DRAFT, True),
         ("Editor", False, Status.PUBLISHED, True),

@@ -68,7 +68,7 @@ def test_archive_is_the_end():
     for move in moves:
         with pytest.raises(workflow.TransitionError, match="is archived"):
             move()
-    assert snapshot(article) == (Status.ARCHIVED, None, None, 0)
+    assert snapshot(article) == (Status.ARCHIVED, None, None, 0, None, False)
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import capfirst
+from pytest_django.asserts import assertContains
 
 from articles import workflow
 from articles.models import ArticleEvent, Status
 
-from .desk import change_url, form_data, local, messages_of, workflow_url
+from .desk import change_url, form_data, local, make_pending, messages_of, workflow_url
 from .factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
@@ -20,20 +21,25 @@ pytestmark = pytest.mark.django_db
 # What each move's form needs; the rest need only the click.
 ARGUMENTS = {
     "request_changes": lambda: {"note": "Check the figures."},
+    "send_back_changes": lambda: {"note": "Check the figures."},
     "schedule": lambda: {"at": local(timezone.now() + timedelta(hours=2))},
 }
 
 
 def article_ready_for(move, start):
-    """An article in `start` and someone who may make `move` on it."""
+    """An article in `start` and someone who may make `move` on it (with pending changes,
+    in review for "Send changes back", when the move needs them)."""
     writer = make_user("Writer")
-    user = writer if move.name == "withdraw" else make_user("Editor")
+    user = writer if move.name in ("withdraw", "submit_changes") else make_user("Editor")
     when = {
         Status.PUBLISHED: timezone.now() - timedelta(hours=1),
         Status.SCHEDULED: timezone.now() + timedelta(days=1),
         Status.UNPUBLISHED: timezone.now() - timedelta(days=1),
     }.get(start)
     article = make_article(published=False, status=start, published_at=when, created_by=writer)
+    if move.when is not None:
+        in_review = move.name == "send_back_changes"
+        make_pending(article, by=writer, in_review=in_review, standfirst="A new standfirst.")
     return user, article
 
 
@@ -55,9 +61,10 @@ def test_button_message_and_timeline_say_the_move_in_the_registrys_words(client,
     assert response.status_code == 302
 
     article.refresh_from_db()
-    assert article.status == move.target
+    end = move.target or start  # the pending-changes moves keep the state
+    assert article.status == end
     event = ArticleEvent.objects.get(article=article)
-    assert (event.action, event.from_status, event.to_status) == (move.name, start, move.target)
+    assert (event.action, event.from_status, event.to_status) == (move.name, start, end)
     page = client.get(change_url(article))
     assert messages_of(page) == [move.done_message(article)]
     timeline = page.content.decode().split('class="desk-panel desk-timeline"')[1]
@@ -80,9 +87,14 @@ def test_a_bulk_action_is_named_and_answers_in_the_registrys_words(client, move)
     changelist = reverse("admin:articles_article_changelist")
     page = client.get(changelist).content.decode()
     assert f'<option value="{move.name}">{escape(move.bulk)}</option>' in page
-    response = client.post(
-        changelist, {"action": move.name, "_selected_action": [first.pk, second.pk]}, follow=True
-    )
+    selected = {"action": move.name, "_selected_action": [first.pk, second.pk]}
+    asked = client.post(changelist, selected)
+    # First a page naming each article and the consequence, in the move's words; nothing moved.
+    for article in (first, second):
+        assertContains(asked, escape(move.confirm_message(article)))
+        article.refresh_from_db()
+        assert article.status == start
+    response = client.post(changelist, {**selected, "confirmed": "yes"}, follow=True)
     for article in (first, second):
         article.refresh_from_db()
         assert article.status == move.target
@@ -98,7 +110,7 @@ def test_a_bulk_action_says_why_an_article_did_not_move_and_moves_the_others(cli
     client.force_login(editor)
     response = client.post(
         reverse("admin:articles_article_changelist"),
-        {"action": "publish", "_selected_action": [live.pk, draft.pk]},
+        {"action": "publish", "_selected_action": [live.pk, draft.pk], "confirmed": "yes"},
         follow=True,
     )
     said = messages_of(response)
@@ -111,10 +123,10 @@ def test_a_bulk_action_says_why_an_article_did_not_move_and_moves_the_others(cli
 
 def test_only_public_or_final_moves_ask_first():
     asking = sorted(move.name for move in workflow.MOVES.values() if move.confirm)
-    assert asking == ["archive", "publish", "unpublish"]
+    assert asking == ["archive", "discard_changes", "publish", "publish_changes", "unpublish"]
 
 
 def test_the_moves_cover_the_lifecycle_and_nothing_leaves_archived():
     targets = {move.target for move in workflow.MOVES.values()}
-    assert targets == set(Status)
+    assert targets == {*Status, None}  # None: the pending-changes moves keep the state
     assert all(Status.ARCHIVED not in move.sources for move in workflow.MOVES.values())

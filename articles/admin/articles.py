@@ -68,8 +68,7 @@ def bulk_action(move):
     path as its button (`review.run`), with the same message."""
 
     def action(model_admin, request, queryset):
-        for article in queryset:
-            review.run(request, move, article)
+        return review.bulk(model_admin, request, move, queryset)
 
     action.__name__ = move.name
     # Only editors' moves are offered in bulk; each article is checked again by the move.
@@ -300,6 +299,8 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if history.saving_pending(request, form.instance):
+            return  # a live article's edit: kept as its pending version (history.py)
         revisions.record(
             form.instance, by=request.user, comment=str(_("Edited") if change else _("Created"))
         )
@@ -309,10 +310,23 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
         return super().add_view(request, form_url, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = dict(extra_context or {})
         article = self.get_object(request, unquote(object_id))
         if not permissions.can_preview(request.user, article):
             raise Http404  # may not see it (or there is none): told nothing, as on every page
+        if revisions.goes_pending(article):  # the form opens, and saves, the pending version
+            return history.pending_change_view(
+                self,
+                request,
+                article,
+                lambda context: self._change_view(
+                    request, object_id, form_url, {**(extra_context or {}), **context}
+                ),
+            )
+        return self._change_view(request, object_id, form_url, extra_context)
+
+    def _change_view(self, request, object_id, form_url, extra_context):
+        extra_context = dict(extra_context or {})
+        article = self.get_object(request, unquote(object_id))
         if article is not None:
             extra_context.update(history.change_page_context(request, article))
             if request.method == "GET" and self.has_view_or_change_permission(request, article):

@@ -56,10 +56,10 @@ def _articles(user):
 
 
 def awaiting_review(user):
-    """In review and sent to `user`, or to any editor (`user` reviews): the review queue's
-    rule (`review.ReviewQueueFilter`)."""
+    """In review (a draft, or a live article's changes) and sent to `user`, or to any
+    editor (`user` reviews): the review queue's rule (`review.ReviewQueueFilter`)."""
     mine = Q(reviewer=user) | Q(reviewer__isnull=True)
-    return _articles(user).filter(mine, status=Status.IN_REVIEW)
+    return _articles(user).awaiting_review().filter(mine)
 
 
 def _changelist(**query) -> str:

@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -17,10 +18,11 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import permissions, presence, revisions, sharing
+from .. import permissions, presence, revisions, sharing, workflow
 from ..models import Article, Revision
 from ..people import display_name
 from ..seo import site_address
+from . import editor
 from .common import admin_page, article_or_404, usable_keys
 
 
@@ -130,6 +132,79 @@ def change_page_context(request, article) -> dict:
     }
 
 
+def pending_change_view(model_admin, request, article, view):
+    """The change page of a published or scheduled article: the form opens its pending
+    version (if any) and a save keeps the edit as the pending version, the live row and its
+    links untouched (`revisions`, "Pending changes").
+
+    The page is drawn, and a save is made and checked, inside `revisions.trial()`, which
+    shows the pending version in the database and rolls everything back; the edit's snapshot
+    (taken by `saving_pending`) is then stored. The row is locked first, so two saves never
+    cross; the version check against lost edits works as on any save."""
+    kept = request.newsroom_pending = {}
+    context = pending_context(article)
+    with transaction.atomic():
+        if request.method == "POST":
+            Article.objects.select_for_update().only("pk").get(pk=article.pk)
+        with revisions.trial():
+            revisions.show_pending(article)
+            response = view(context)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()  # while the database shows the pending version
+        if "data" in kept:
+            revision = revisions.keep_pending(
+                article, kept["data"], by=request.user, comment=_("Edited the live article")
+            )
+            editor.saved(article, request.user)
+            if revision is None:
+                messages.info(
+                    request,
+                    _(
+                        "It now says what the live version says: nothing is waiting to be "
+                        "published."
+                    ),
+                )
+            else:
+                messages.info(
+                    request,
+                    _(
+                        "Saved as unpublished changes: readers see the live version until "
+                        "someone publishes them."
+                    ),
+                )
+    del request.newsroom_pending
+    return response
+
+
+def saving_pending(request, article) -> bool:
+    """Called once the admin has saved the form and its inlines: when this is a live
+    article's edit (`pending_change_view`), take its snapshot to keep as the pending
+    version (the save itself is then rolled back) and say so."""
+    kept = getattr(request, "newsroom_pending", None)
+    if kept is None:
+        return False
+    kept["data"] = revisions.pending_snapshot(article)
+    return True
+
+
+def pending_context(article) -> dict:
+    """ "Live, with unpublished changes": what the pending version changes (live → pending)."""
+    if not article.has_pending_changes:
+        return {"pending": None}
+    live = revisions.pending_snapshot(article)
+    pending = article.pending_revision
+    rows = revisions.compare(Revision(data=live), pending, content_only=True)
+    known = {entry["row"] for entry in live["corrections"]}
+    added = [
+        entry["text"] for entry in pending.data.get("corrections", []) if entry["row"] not in known
+    ]
+    if added:
+        rows.append(
+            {"label": _("New corrections"), "diff": revisions.word_diff("", " / ".join(added))}
+        )
+    return {"pending": {"revision": pending, "rows": rows, "in_review": article.changes_in_review}}
+
+
 def show_presence(request, response):
     """Once the change page is sure to be shown (not a save that redirects), list its user
     as having the article open, under a token for this load of the page."""
@@ -157,6 +232,7 @@ def heartbeat(model_admin, request, pk):
 
 
 def history(model_admin, request, pk):
+    """One history: saves, moves, corrections, share links and imports, newest first."""
     article = article_or_404(request, pk, permissions.can_see_history)
     items = list(article.revisions.select_related("created_by").defer("data"))
     return _render(
@@ -164,9 +240,82 @@ def history(model_admin, request, pk):
         request,
         "revisions.html",
         article,
-        _("Revisions of “%(article)s”") % {"article": article},
+        _("History of “%(article)s”") % {"article": article},
         revisions=items,
+        entries=timeline(article, items),
     )
+
+
+def live_revision_pk(article, items):
+    """The revision readers see: the one last made live, else (an article live since before
+    revisions were marked) the newest, when no edit is waiting."""
+    if article.status not in revisions.LIVE_STATUSES:
+        return None
+    if article.live_revision_id:
+        return article.live_revision_id
+    if article.has_pending_changes or not items:
+        return None
+    return items[0].pk
+
+
+def timeline(article, items) -> list[dict]:
+    """Every entry of the article's history as {at, who, what, note, revision, markers}."""
+    entries = []
+    live = live_revision_pk(article, items)
+    oldest_first = sorted(items, key=lambda r: r.number)
+    for revision in items:
+        markers = []
+        if revision.pk == live:
+            markers.append(_("live version"))
+        if revision.pk == article.pending_revision_id:
+            markers.append(_("unpublished changes"))
+        kind = _("Imported") if revision.comment.startswith("Imported from") else _("Saved")
+        entries.append({
+            "at": revision.created_at, "who": revision.created_by, "kind": kind,
+            "what": revision.comment or _("Saved"), "revision": revision, "markers": markers,
+        })  # fmt: skip
+    for event in article.events.select_related("actor"):
+        move = workflow.MOVES.get(event.action)
+        past = (
+            str(move.past)
+            if move
+            else f"{event.get_from_status_display()} → {event.get_to_status_display()}"
+        )
+        entries.append(
+            {
+                "at": event.at,
+                "who": event.actor,
+                "kind": _("Workflow"),
+                "what": past[:1].upper() + past[1:],
+                "note": event.note,
+            }
+        )
+        if event.action in ("submit", "submit_changes"):
+            # "Submitted here": the newest save at the time of the submission.
+            before = [r for r in oldest_first if r.created_at <= event.at]
+            if before:
+                for entry in entries:
+                    if entry.get("revision") is before[-1]:
+                        entry["markers"].append(_("submitted here"))
+    for correction in article.corrections.select_related("created_by"):
+        entries.append({
+            "at": correction.published_at, "who": correction.created_by,
+            "kind": correction.get_kind_display(), "what": _("Shown to readers"),
+            "note": correction.text,
+        })  # fmt: skip
+    for link in article.share_links.select_related("created_by", "revoked_by"):
+        shared = link.note or _("no note")
+        entries.append({
+            "at": link.created_at, "who": link.created_by, "kind": _("Share link"),
+            "what": _("Created, for %(who)s") % {"who": shared},
+        })  # fmt: skip
+        if link.revoked_at:
+            entries.append({
+                "at": link.revoked_at, "who": link.revoked_by, "kind": _("Share link"),
+                "what": _("Revoked (it was for %(who)s)") % {"who": shared},
+            })  # fmt: skip
+    entries.sort(key=lambda entry: entry["at"], reverse=True)
+    return entries
 
 
 def compare(model_admin, request, pk):
@@ -194,9 +343,11 @@ def compare(model_admin, request, pk):
 
 
 def restore(model_admin, request, pk, number):
-    """GET: what restoring would change; POST: restore it (as a new revision)."""
+    """GET: what restoring would change; POST: restore it (as a new revision). A live
+    article's restore becomes its pending version: the public page never changes here."""
     article = article_or_404(request, pk, permissions.can_restore)
     revision = get_object_or_404(Revision, article=article, number=number)
+    live = revisions.goes_pending(article)
     if request.method == "POST":
         try:
             new, notes = revisions.restore(revision, by=request.user)
@@ -206,18 +357,28 @@ def restore(model_admin, request, pk, number):
                 _("Revision %(n)s cannot be restored: %(why)s") % {"n": number, "why": error},
             )
             return redirect("admin:articles_article_revisions", article.pk)
-        messages.success(
-            request,
-            _(
-                "Restored revision %(old)s as revision %(new)s. Status and publication time are "
-                "unchanged."
+        if not live:
+            done = _(
+                "Restored revision %(old)s as revision %(new)s. Status and publication time "
+                "are unchanged."
             )
-            % {"old": number, "new": new.number},
-        )
+        elif new is None:
+            done = _(
+                "Revision %(old)s says what the live version says: nothing is waiting to be "
+                "published."
+            )
+        else:
+            done = _(
+                "Revision %(old)s is loaded as the unpublished changes (revision %(new)s): the "
+                "live page is unchanged until someone publishes them."
+            )
+        messages.success(request, done % {"old": number, "new": getattr(new, "number", "")})
         for note in notes:
             messages.warning(request, note)
         return redirect("admin:articles_article_change", article.pk)
-    current = Revision(article=article, data=revisions.snapshot(article))
+    current = article.pending_revision or Revision(
+        article=article, data=revisions.snapshot(article)
+    )
     return _render(
         model_admin,
         request,
@@ -225,7 +386,8 @@ def restore(model_admin, request, pk, number):
         article,
         _("Restore revision %(n)s?") % {"n": number},
         revision=revision,
-        rows=revisions.compare(current, revision),
+        goes_pending=live,
+        rows=revisions.compare(current, revision, content_only=True),
     )
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -74,21 +75,37 @@ class ScheduleForm(forms.Form):
 
 
 # The moves that need more than the click (their words live in `workflow.MOVES`).
-FORMS = {"submit": SubmitForm, "request_changes": RequestChangesForm, "schedule": ScheduleForm}
+FORMS = {
+    "submit": SubmitForm,
+    "submit_changes": SubmitForm,
+    "request_changes": RequestChangesForm,
+    "send_back_changes": RequestChangesForm,
+    "schedule": ScheduleForm,
+}
 
 
 def form_for(move, article, data=None):
-    """The move's small form; "Reschedule" starts from the time already set."""
+    """The move's small form; "Reschedule" starts from the time already set, and a
+    resubmission from the reviewer (and the deadline, while it is ahead) asked last time."""
     initial = {}
     if move.name == "schedule" and article.status == Status.SCHEDULED:
         initial["at"] = article.published_at
+    if FORMS.get(move.name) is SubmitForm:
+        initial["reviewer"] = article.reviewer_id
+        if article.review_deadline and article.review_deadline > timezone.now():
+            initial["deadline"] = timezone.localtime(article.review_deadline)
     return FORMS.get(move.name, ButtonForm)(data, prefix=move.name, initial=initial)
 
 
 def status_summary(article):
     """The changelist's status column: "In review: Ana Diaz, by 4 May, 17:00"."""
     status = workflow.state(article).label
-    if article.status != Status.IN_REVIEW:
+    if article.has_pending_changes:
+        live = status if workflow.state(article) == Status.SCHEDULED else _("Live")
+        if not article.changes_in_review:
+            return _("%(live)s, with unpublished changes") % {"live": live}
+        status = _("%(live)s, changes in review") % {"live": live}
+    elif article.status != Status.IN_REVIEW:
         return status
     reviewer = article.reviewer
     who = display_name(reviewer) if reviewer else _("any editor")
@@ -96,6 +113,9 @@ def status_summary(article):
         return f"{status}: {who}"
     deadline = date_format(timezone.localtime(article.review_deadline), "SHORT_DATETIME_FORMAT")
     return f"{status}: {who}, by {deadline}"
+
+
+APART = {"archive", "discard_changes"}
 
 
 def panel_context(request, article):
@@ -112,6 +132,8 @@ def panel_context(request, article):
                 "confirm": move.confirm_message(article),
                 "url": reverse("admin:articles_article_workflow", args=[article.pk, move.name]),
                 "form": form_for(move, article),
+                # Cannot be undone, or throws work away: kept apart from the moves forward.
+                "apart": move.name in APART,
             }
             for move in workflow.available(article, request.user)
         ],
@@ -161,11 +183,11 @@ def run(request, move, article, *, drawn_for=None, **arguments) -> bool:
             with transaction.atomic():
                 if drawn_for is not None:
                     workflow.expect(article, drawn_for)
-                move.function(article, by=request.user, **arguments)
+                article = move.function(article, by=request.user, **arguments)
         except workflow.TransitionError as error:
             messages.error(request, _("Nothing changed. %(error)s") % {"error": error})
             return False
-    done = move.done_message(article)
+    done = move.done_message(article)  # as it is now: published changes may rename it
     if undelivered:
         messages.warning(
             request,
@@ -192,4 +214,24 @@ class ReviewQueueFilter(admin.SimpleListFilter):
         mine = Q(reviewer=request.user)
         if permissions.can_review(request.user):
             mine |= Q(reviewer__isnull=True)
-        return queryset.filter(mine, status=Status.IN_REVIEW)
+        return queryset.awaiting_review().filter(mine)
+
+
+def bulk(model_admin, request, move, queryset):
+    """A bulk action of the article list: first a page naming each article and what the
+    move does to it (`move.confirm`); once confirmed, each article goes through the same
+    path as its button (`run`), with the same message."""
+    articles = list(queryset)
+    if request.POST.get("confirmed") != "yes":
+        context = {
+            **model_admin.admin_site.each_context(request),
+            "title": move.bulk,
+            "opts": model_admin.opts,
+            "move": move,
+            "articles": [(article, move.confirm_message(article)) for article in articles],
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/articles/article/bulk_confirm.html", context)
+    for article in articles:
+        run(request, move, article)
+    return None

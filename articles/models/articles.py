@@ -144,6 +144,10 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(public_now())
 
+    def awaiting_review(self):
+        """In review: a draft submitted for review, or a live article's changes submitted."""
+        return self.filter(Q(status=Status.IN_REVIEW) | Q(changes_in_review=True))
+
     def in_state(self, status):
         """Articles whose state on the desk (`workflow.state`) is `status`, by the one rule
         of `published()`: a scheduled article whose time has come is Published, no longer
@@ -302,6 +306,41 @@ class Article(models.Model):
         blank=True,
         help_text=_("When the article goes (or went) live."),
     )
+    # Pending changes (`articles.revisions`, "Pending changes"): an edit of a published or
+    # scheduled article is kept as a revision and named here; the row stays the live version
+    # (what `published()` reads) until "Publish changes" (`articles.workflow`) applies it.
+    pending_revision = models.ForeignKey(
+        "articles.Revision",
+        verbose_name=_("unpublished changes"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    live_revision = models.ForeignKey(
+        "articles.Revision",
+        verbose_name=_("live version"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("The revision readers see, once changes have been published."),
+    )
+    changes_in_review = models.BooleanField(
+        _("changes in review"),
+        default=False,
+        editable=False,
+        help_text=_("The writer submitted the unpublished changes for review."),
+    )
+    revised_at = models.DateTimeField(
+        _("changes published"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When changes to the live article last went live: the page says “Updated”."),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -377,6 +416,11 @@ class Article(models.Model):
             and self.published_at <= timezone.now()
             and self.trashed_at is None
         )
+
+    @property
+    def has_pending_changes(self):
+        """Edits saved but not live yet: "Live, with unpublished changes"."""
+        return self.pending_revision_id is not None
 
     def prepare_body(self):
         """Clean the body for storing — the one place it is cleaned — and make what is
