@@ -232,12 +232,12 @@ class PageCacheMiddleware:
     def __call__(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
         readable = seconds > 0 and request.method in ("GET", "HEAD") and not staff_request(request)
-        key = epoch = stored_next = None
-        if readable:
-            key = page_key(request)
-            found = _quietly(cache.get_many, [key, EPOCH, NEXT]) or {}
+        key, started = None, time.time()
+        if request.method in ("GET", "HEAD"):
+            key = page_key(request) if readable else None
+            found = _quietly(cache.get_many, [key, EPOCH, NEXT] if key else [EPOCH, NEXT]) or {}
             epoch, stored_next = found.get(EPOCH), found.get(NEXT)
-            entry = found.get(key)
+            entry = found.get(key) if key else None
             if entry is not None and self.valid(entry):
                 return self.serve(request, entry, "hit")
         response = self.get_response(request)
@@ -262,10 +262,18 @@ class PageCacheMiddleware:
             "tags": sorted(tags),
             "etag": '"' + hashlib.md5(response.content, usedforsecurity=False).hexdigest() + '"',
             "modified": int(now),
-            "bound": next_scheduled(now, epoch, stored_next),
+            # After `started`, not after `now`: an article that went live while the page was
+            # made may be missing from it, so it bounds the page (to nothing: not kept).
+            "bound": next_scheduled(started, epoch, stored_next),
         }
+        found = _quietly(cache.get_many, [EPOCH, *map(version_key, entry["tags"])])
+        if found is None or found.get(EPOCH) != epoch:
+            # An edit was committed while this page was made, maybe from the data before it:
+            # served, but no cache may keep it (Varnish could store it after the purge).
+            response["Cache-Control"] = PRIVATE
+            return response
         if readable and request.method == "GET":
-            self.store(key, entry, epoch, seconds, now)
+            self.store(key, entry, found, seconds, now)
         return self.serve(request, entry, "miss" if readable else "off", response)
 
     @staticmethod
@@ -277,13 +285,10 @@ class PageCacheMiddleware:
         return versions is not None and [versions.get(k) for k in keys] == entry["versions"]
 
     @staticmethod
-    def store(key, entry, epoch, seconds, now) -> None:
-        """Keep the page with the versions its tags have now, unless an invalidation came
-        while it was being made (it may have been made from the data before it)."""
+    def store(key, entry, found, seconds, now) -> None:
+        """Keep the page with the versions its tags have now (`found`, read once it was made
+        and no invalidation had come since the request began)."""
         keys = [version_key(tag) for tag in entry["tags"]]
-        found = _quietly(cache.get_many, [*keys, EPOCH])
-        if found is None or found.get(EPOCH) != epoch:
-            return
         for missing in set(keys) - set(found):
             _quietly(cache.add, missing, new_token(), timeout=None)
             found[missing] = _quietly(cache.get, missing)

@@ -13,11 +13,12 @@ The events and the tags each one drops (README, "Caching"):
 - an author: `author-<id>`, `feed`, `sitemap`; a topic: `topic-<id>`, `feed`, `sitemap`;
 - a section: `section-<id>`, `sections` (the menu on every page), `feed`, `sitemap`.
 
-Signals collect what changed; after the transaction commits (`transaction.on_commit`), the
-tags' versions change in the cache (`caching.bump`) and a purge by tag goes to every
-Varnish in `VARNISH_PURGE_URLS`, from a background thread: a Varnish that does not answer
-is retried (`PURGE_RETRY_DELAYS`), then logged; the editor's request never waits for it
-and never fails because of it.
+Signals say what changed; after the transaction commits (`transaction.on_commit`; nothing if
+it rolls back) the tags' versions change in the cache (`caching.bump`) and a purge by tag
+goes to every Varnish in `VARNISH_PURGE_URLS`. The first attempt is made at once, waiting at
+most `PURGE_TIMEOUT`, so the editor's next page is already fresh; a Varnish that does not
+answer is retried from a background thread (`PURGE_RETRY_DELAYS`), then logged. The
+editor's request never fails because of it.
 """
 
 import http.client
@@ -52,7 +53,8 @@ logger = logging.getLogger(__name__)
 
 ARTICLE_LISTS = ("home", "feed", "sitemap", "search")
 PURGE_RETRY_DELAYS = (1.0, 3.0)  # seconds before the second and third attempt
-PURGE_TIMEOUT = 2.0
+PURGE_REPEAT_DELAY = 2.0  # seconds before the second purge of the same tags
+PURGE_TIMEOUT = 1.0
 PURGE_BATCH = 200  # tags in one request (Varnish limits a header to 8 KB)
 
 
@@ -117,20 +119,34 @@ _workers_lock = threading.Lock()
 
 
 def purge(tags) -> None:
-    """Ask every Varnish in `VARNISH_PURGE_URLS` to drop the objects tagged with `tags`, in
-    the background; nothing is sent when the setting is empty."""
+    """Ask every Varnish in `VARNISH_PURGE_URLS` to drop the objects tagged with `tags`:
+    once at once (`PURGE_TIMEOUT` at most, so the editor's next page is fresh), and again
+    `PURGE_REPEAT_DELAY` later from a background thread, for a page that was being made
+    from the data before the edit and reached Varnish after the first purge. A failed
+    attempt is retried after each of `PURGE_RETRY_DELAYS`, then logged. Nothing is sent
+    when the setting is empty."""
+    tags = sorted(tags)
     for url in settings.VARNISH_PURGE_URLS:
-        with _workers_lock:
-            worker = _workers.get(url)
-            if worker is None or not worker.is_alive():
-                worker = _workers[url] = PurgeWorker(url)
-                worker.start()
-        worker.queue.put(set(tags))
+        try:
+            send_purge(url, tags)
+        except Exception as error:
+            logger.warning("Purge at %s failed (%s); retrying in the background", url, error)
+            later(url, tags, PURGE_RETRY_DELAYS, attempt=2)
+        else:
+            later(url, tags, (PURGE_REPEAT_DELAY, *PURGE_RETRY_DELAYS), attempt=1)
+
+
+def later(url, tags, delays, *, attempt) -> None:
+    with _workers_lock:
+        worker = _workers.get(url)
+        if worker is None or not worker.is_alive():
+            worker = _workers[url] = PurgeWorker(url)
+            worker.start()
+    worker.queue.put((tags, delays, attempt))
 
 
 class PurgeWorker(threading.Thread):
-    """One per Varnish: sends what is queued, the tags of several edits in one request when
-    they arrive together, retrying a failure after each of `PURGE_RETRY_DELAYS`."""
+    """One per Varnish: sends the repeated and the failed purges, in turn."""
 
     def __init__(self, url):
         super().__init__(daemon=True, name=f"purge {url}")
@@ -139,32 +155,24 @@ class PurgeWorker(threading.Thread):
 
     def run(self):
         while True:
-            tags, taken = self.queue.get(), 1
-            while True:  # whatever else is waiting goes in the same request
-                try:
-                    tags |= self.queue.get_nowait()
-                    taken += 1
-                except queue.Empty:
-                    break
+            tags, delays, attempt = self.queue.get()
             try:
-                tags = sorted(tags)
-                for i in range(0, len(tags), PURGE_BATCH):
-                    self.send(tags[i : i + PURGE_BATCH])
+                self.send(tags, delays, attempt)
             finally:
-                for _ in range(taken):
-                    self.queue.task_done()
+                self.queue.task_done()
 
-    def send(self, batch):
-        for attempt, delay in enumerate((0.0, *PURGE_RETRY_DELAYS), start=1):
+    def send(self, tags, delays, first_attempt):
+        for number, delay in enumerate(delays):
+            attempt = first_attempt + number
             time.sleep(delay)
             try:
-                send_purge(self.url, batch)
+                send_purge(self.url, tags)
                 return
             except Exception as error:
-                last = attempt == len(PURGE_RETRY_DELAYS) + 1
+                last = number == len(delays) - 1
                 (logger.error if last else logger.warning)(
                     "Purge of %d tags at %s failed (attempt %d): %s%s",
-                    len(batch),
+                    len(tags),
                     self.url,
                     attempt,
                     error,
@@ -173,7 +181,13 @@ class PurgeWorker(threading.Thread):
 
 
 def send_purge(url: str, tags) -> None:
-    """One `PURGE` request with an `xkey` header (deploy/varnish/default.vcl answers it)."""
+    """`PURGE` requests with an `xkey` header (deploy/varnish/default.vcl answers them),
+    `PURGE_BATCH` tags in each."""
+    for i in range(0, len(tags), PURGE_BATCH):
+        _send_one(url, tags[i : i + PURGE_BATCH])
+
+
+def _send_one(url: str, tags) -> None:
     parts = urlsplit(url)
     connection_class = (
         http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection

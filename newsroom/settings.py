@@ -160,6 +160,8 @@ if os.environ.get("REDIS_URL"):
             # A Redis that does not answer costs a page half a second, never a hang: what
             # is cached is best-effort (articles/presence.py) and degrades without it.
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            # Several sites (or test runs) may share one Redis: each its own prefix.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
         }
     }
 else:

@@ -140,8 +140,9 @@ def test_conditional_requests_are_answered_304(client, settings, story, cache_on
     again = client.get(url, headers={"if-none-match": first["ETag"]})
     assert again.status_code == 304 and again["ETag"] == first["ETag"]
     assert not again.content
-    since = client.get(url, headers={"if-modified-since": first["Last-Modified"]})
-    assert since.status_code == 304
+    if cache_on:  # without the page cache each response is made anew, and dated so
+        since = client.get(url, headers={"if-modified-since": first["Last-Modified"]})
+        assert since.status_code == 304
     other = client.get(url, headers={"if-none-match": '"something-else"'})
     assert other.status_code == 200 and other.content == first.content
 
@@ -455,19 +456,24 @@ def fake_varnish(settings, monkeypatch):
     thread.start()
     settings.VARNISH_PURGE_URLS = [f"http://127.0.0.1:{server.server_port}/"]
     monkeypatch.setattr(invalidation, "PURGE_RETRY_DELAYS", (0.05, 0.05))
+    monkeypatch.setattr(invalidation, "PURGE_REPEAT_DELAY", 0.05)
     yield handler
     server.shutdown()
     server.server_close()
 
 
-def test_a_correction_sends_one_purge_by_tag_after_commit(story, committed, fake_varnish):
+def test_a_correction_sends_a_purge_by_tag_after_commit_and_again_later(
+    story, committed, fake_varnish
+):
     article = story["article"]
     with committed() as callbacks:
         Correction.objects.create(article=article, text="Fixed.")
         assert fake_varnish.received == []  # nothing before the commit
     assert callbacks
+    assert len(fake_varnish.received) == 1  # sent before the editor's request ends
     invalidation.wait_for_purges()
-    assert len(fake_varnish.received) == 1
+    # Once more, for a page made from the old data that reached Varnish after the first.
+    assert len(fake_varnish.received) == 2 and len(set(fake_varnish.received)) == 1
     tags = set(fake_varnish.received[0].split())
     assert {f"article-{article.pk}", "home", "feed", f"section-{story['section'].pk}",
             f"author-{story['author'].pk}", f"topic-{story['topic'].pk}"} <= tags  # fmt: skip
@@ -494,7 +500,7 @@ def test_a_failed_purge_is_retried_and_logged_and_the_editor_gets_no_error(
             transaction.on_commit = original
         invalidation.wait_for_purges()
     assert response.status_code == 302
-    assert len(fake_varnish.received) == 3  # two refused, the third accepted
+    assert len(fake_varnish.received) == 3  # two refused, the third accepted (no repeat then)
     assert "retrying" in caplog.text and "giving up" not in caplog.text
 
 
@@ -514,11 +520,11 @@ def test_each_cache_of_a_fleet_is_purged_and_none_when_unset(settings, fake_varn
     settings.VARNISH_PURGE_URLS = [url, url.replace("127.0.0.1", "localhost")]
     invalidation.invalidate({"home"})
     invalidation.wait_for_purges()
-    assert fake_varnish.received == ["home", "home"]
+    assert fake_varnish.received == ["home"] * 4  # each purged, and again later
     settings.VARNISH_PURGE_URLS = []
     invalidation.invalidate({"home"})
     invalidation.wait_for_purges()
-    assert len(fake_varnish.received) == 2
+    assert len(fake_varnish.received) == 4
 
 
 # ---------------------------------------------------------------------------------------

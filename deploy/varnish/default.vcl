@@ -21,11 +21,12 @@ probe health {
     .request = "GET /robots.txt HTTP/1.1"
                "Host: @@PROBE_HOST@@"
                "Connection: close";
-    .interval = 2s;
-    .timeout = 1s;
-    .window = 3;
-    .threshold = 2;
-    .initial = 2;
+    # Sick (stale-if-error) after 3 of the last 5 checks failed, not on one slow answer.
+    .interval = 3s;
+    .timeout = 5s;
+    .window = 5;
+    .threshold = 3;
+    .initial = 3;
 }
 
 backend default {
@@ -85,7 +86,7 @@ sub vcl_hit {
 sub vcl_backend_response {
     # beresp.grace is the app's stale-while-revalidate: keep it, then keep the object for
     # stale-if-error, served only while the app is unhealthy (vcl_hit).
-    set beresp.http.X-Revalidate-Window = beresp.grace;
+    set beresp.http.X-Revalidate-Window = beresp.grace + "s";
     if (beresp.http.Cache-Control ~ "stale-if-error=[0-9]+") {
         set beresp.grace = std.duration(
             regsub(beresp.http.Cache-Control, "^.*stale-if-error=([0-9]+).*$", "\1s"), 0s);
@@ -94,6 +95,7 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     unset resp.http.X-Revalidate-Window;
+    unset resp.http.xkey;  # the tags are for this cache, not for readers
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {
