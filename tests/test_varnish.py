@@ -90,6 +90,8 @@ def site(tmp_path_factory):
     varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
     if not os.path.exists(varnishd):
         missing("varnishd is not installed: apt-get install varnish varnish-modules")
+    if not list(Path("/usr/lib").glob("*/varnish/vmods/libvmod_xkey.so")):
+        missing("Varnish's xkey vmod is not installed: apt-get install varnish-modules")
     tmp = tmp_path_factory.mktemp("varnish-site")
     app_port, varnish_port = free_port(), free_port()
     env = {
