@@ -24,6 +24,7 @@ import uuid
 from functools import wraps
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
@@ -193,6 +194,22 @@ def _quietly(function, *args, **kwargs):
         return None
 
 
+@checks.register(checks.Tags.caches)
+def check_page_cache(app_configs, **kwargs):
+    """In production the page cache needs a cache every process shares (README)."""
+    if settings.PAGE_CACHE_SECONDS > 0 and not settings.DEBUG and not shared_cache():
+        return [
+            checks.Warning(
+                "PAGE_CACHE_SECONDS is set but the cache is local to each process: an edit "
+                "made in another worker or a management command cannot drop the pages this "
+                "process keeps.",
+                hint="Set REDIS_URL (a cache every process shares), or PAGE_CACHE_SECONDS=0.",
+                id="newsroom.W010",
+            )
+        ]
+    return []
+
+
 # ---------------------------------------------------------------------------------------
 # The policy
 
@@ -301,6 +318,7 @@ class PageCacheMiddleware:
     def serve(request, entry, state, response=None):
         if response is None:
             response = HttpResponse(entry["content"], headers=entry["headers"])
+            response["Content-Length"] = str(len(entry["content"]))
         response["Cache-Control"] = policy(time.time(), entry["bound"])
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = http_date(entry["modified"])

@@ -546,3 +546,27 @@ def test_with_redis_down_pages_are_served_uncached(client, page_cache, story, co
     with committed():
         Correction.objects.create(article=story["article"], text="Still saved.")
     assert b"Still saved." in client.get(story["article"].get_absolute_url()).content
+
+
+def test_production_warns_of_a_page_cache_no_other_process_can_drop(settings):
+    from articles.caching import check_page_cache
+
+    settings.DEBUG, settings.PAGE_CACHE_SECONDS = False, 600
+    assert [warning.id for warning in check_page_cache(None)] == ["newsroom.W010"]
+    settings.PAGE_CACHE_SECONDS = 0
+    assert check_page_cache(None) == []
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+        }
+    }
+    assert check_page_cache(None) == []
+
+
+def test_a_hit_says_how_long_it_is(client, page_cache, story):
+    url = story["article"].get_absolute_url()
+    client.get(url)
+    hit = client.get(url)
+    assert hit["X-Page-Cache"] == "hit" and int(hit["Content-Length"]) == len(hit.content)
