@@ -151,7 +151,7 @@ def bump(tags) -> None:
     cache.set_many({version_key(tag): token for tag in tags} | {EPOCH: token}, timeout=None)
 
 
-def next_scheduled(now: float, epoch, stored) -> float | None:
+def next_scheduled(now: float, epoch, stored, *, keep: bool = True) -> float | None:
     """When the next scheduled article goes live (a timestamp), or None. Read from the
     shared cache while no invalidation happened since it was stored; otherwise (and always
     with a cache local to each process, which another process's edit cannot reach) one
@@ -174,7 +174,7 @@ def next_scheduled(now: float, epoch, stored) -> float | None:
         .first()
     )
     at = at.timestamp() if at else None
-    if shared_cache():
+    if keep and shared_cache():
         _quietly(cache.set, NEXT, {"epoch": epoch, "at": at}, timeout=None)
     return at
 
@@ -252,7 +252,8 @@ class PageCacheMiddleware:
         key, started = None, time.time()
         if request.method in ("GET", "HEAD"):
             key = page_key(request) if readable else None
-            found = _quietly(cache.get_many, [key, EPOCH, NEXT] if key else [EPOCH, NEXT]) or {}
+            found = _quietly(cache.get_many, [key, EPOCH, NEXT] if key else [EPOCH, NEXT])
+            cache_down, found = found is None, found or {}
             epoch, stored_next = found.get(EPOCH), found.get(NEXT)
             entry = found.get(key) if key else None
             if entry is not None and self.valid(entry):
@@ -281,8 +282,10 @@ class PageCacheMiddleware:
             "modified": int(now),
             # After `started`, not after `now`: an article that went live while the page was
             # made may be missing from it, so it bounds the page (to nothing: not kept).
-            "bound": next_scheduled(started, epoch, stored_next),
+            "bound": next_scheduled(started, epoch, stored_next, keep=not cache_down),
         }
+        if cache_down:  # logged once above; the page is served as made, nothing is kept
+            return self.serve(request, entry, "off", response)
         found = _quietly(cache.get_many, [EPOCH, *map(version_key, entry["tags"])])
         if found is None or found.get(EPOCH) != epoch:
             # An edit was committed while this page was made, maybe from the data before it:

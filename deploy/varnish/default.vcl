@@ -84,6 +84,15 @@ sub vcl_hit {
 }
 
 sub vcl_backend_response {
+    # Not to be kept (private or no-store, a cookie, no lifetime left): not cached, with a
+    # hit-for-miss of 1 s only, so the next answer for that address is cached again at once
+    # (the built-in 120 s would keep a page made while an edit committed out for minutes).
+    if (!bereq.uncacheable && (beresp.http.Cache-Control ~ "(?i)no-store|private|no-cache"
+        || beresp.http.Set-Cookie || beresp.ttl <= 0s || beresp.http.Vary == "*")) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 1s;
+        return (deliver);
+    }
     # beresp.grace is the app's stale-while-revalidate: keep it, then keep the object for
     # stale-if-error, served only while the app is unhealthy (vcl_hit).
     set beresp.http.X-Revalidate-Window = beresp.grace + "s";
