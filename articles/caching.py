@@ -158,6 +158,7 @@ def next_scheduled(now: float, epoch, stored, *, keep: bool = True) -> float | N
     indexed query."""
     if (
         shared_cache()
+        and epoch is not None  # none yet, or evicted: what is stored cannot be trusted
         and isinstance(stored, dict)
         and stored.get("epoch") == epoch
         and (stored.get("at") is None or stored["at"] > now)
@@ -292,6 +293,8 @@ class PageCacheMiddleware:
             # served, but no cache may keep it (Varnish could store it after the purge).
             response["Cache-Control"] = PRIVATE
             return response
+        if epoch is None:  # the first page since the cache was emptied: start an epoch
+            _quietly(cache.add, EPOCH, new_token(), timeout=None)
         if readable and request.method == "GET":
             self.store(key, entry, found, seconds, now)
         return self.serve(request, entry, "miss" if readable else "off", response)

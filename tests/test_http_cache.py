@@ -570,3 +570,40 @@ def test_a_hit_says_how_long_it_is(client, page_cache, story):
     client.get(url)
     hit = client.get(url)
     assert hit["X-Page-Cache"] == "hit" and int(hit["Content-Length"]) == len(hit.content)
+
+
+def test_with_a_shared_cache_the_next_publication_is_looked_up_once_per_edit(
+    client, page_cache, story, committed
+):
+    import secrets
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .test_settings import redis_for_tests
+
+    def schedule_lookups(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return sum("= 'scheduled'" in query["sql"] for query in captured.captured_queries)
+
+    page_cache.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_for_tests(),
+            "KEY_PREFIX": f"test-{secrets.token_hex(6)}",
+        }
+    }
+    with committed():
+        Correction.objects.create(article=story["article"], text="Starts an epoch.")
+    assert schedule_lookups("/") == 1
+    assert schedule_lookups(story["section"].get_absolute_url()) == 0  # another page, kept
+    with committed():
+        workflow.schedule(
+            make_article(published=False),
+            by=make_user("Editor"),
+            at=timezone.now() + timedelta(hours=1),
+        )
+    assert schedule_lookups(story["topic"].get_absolute_url()) == 1  # the edit: asked again
+    response = client.get(story["author"].get_absolute_url())
+    assert int(directives(response)["s-maxage"]) == 600  # an hour away: not the bound yet
