@@ -27,5 +27,6 @@ class ArticlesConfig(AppConfig):
         from PIL import Image
 
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
-        # A byline or an author's name is part of an article's search vector.
-        from . import signals  # noqa: F401
+        # A byline or an author's name is part of an article's search vector (signals); an
+        # edit drops the cached pages that show what it changed (invalidation).
+        from . import invalidation, signals  # noqa: F401

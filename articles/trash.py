@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from . import imaging
+from . import imaging, invalidation
 from .models import Article, ArticleEvent, ImageAsset
 
 logger = logging.getLogger(__name__)
@@ -31,6 +31,7 @@ def trash(obj, *, by) -> None:
     if obj.trashed_at is None:
         obj.trashed_at = timezone.now()
         type(obj).objects.filter(pk=obj.pk).update(trashed_at=obj.trashed_at)
+        invalidation.trashed_or_restored(obj)
         logger.info("%s moved %s “%s” to the trash", by, obj._meta.verbose_name, obj)
 
 
@@ -39,6 +40,7 @@ def restore(obj, *, by) -> None:
     if obj.trashed_at is not None:
         obj.trashed_at = None
         type(obj).objects.filter(pk=obj.pk).update(trashed_at=None)
+        invalidation.trashed_or_restored(obj)
         logger.info("%s restored %s “%s” from the trash", by, obj._meta.verbose_name, obj)
 
 

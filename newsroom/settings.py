@@ -96,6 +96,9 @@ MIDDLEWARE = [
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "newsroom.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Reader pages: HTTP caching, surrogate keys and the page cache (articles/caching.py).
+    # After the redirect to HTTPS, before the session: a hit needs neither session nor SQL.
+    "articles.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -158,10 +161,37 @@ if os.environ.get("REDIS_URL"):
             # A Redis that does not answer costs a page half a second, never a hang: what
             # is cached is best-effort (articles/presence.py) and degrades without it.
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            # Several sites (or test runs) may share one Redis: each its own prefix.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Caching of reader pages (articles/caching.py, README "Caching"). The page cache keeps
+# whole pages for anonymous readers in the cache above, for at most PAGE_CACHE_SECONDS, and
+# is never stale: an edit drops what it changed. It is on by default in production with a
+# shared cache (REDIS_URL) only: with memory local to each process, an edit made in another
+# process (another worker, a management command) could not reach it.
+PAGE_CACHE_SECONDS = int(
+    os.environ.get(
+        "PAGE_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") and not DEBUG else "0"
+    )
+)
+# Cache-Control of reader pages: browsers keep them CACHE_MAX_AGE seconds, shared caches
+# (Varnish, a CDN) CACHE_S_MAXAGE; either may serve a page that old while it fetches a new
+# one (stale-while-revalidate), and while the site fails (stale-if-error). None of these
+# reaches past the next scheduled publication.
+CACHE_MAX_AGE = int(os.environ.get("CACHE_MAX_AGE", "60"))
+CACHE_S_MAXAGE = int(os.environ.get("CACHE_S_MAXAGE", "600"))
+CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("CACHE_STALE_WHILE_REVALIDATE", "30"))
+CACHE_STALE_IF_ERROR = int(os.environ.get("CACHE_STALE_IF_ERROR", "86400"))
+# The response header naming what a page shows: `xkey` for Varnish (deploy/varnish),
+# `Surrogate-Key` for Fastly, `Cache-Tag` for Cloudflare (comma-separated there).
+SURROGATE_KEY_HEADER = os.environ.get("SURROGATE_KEY_HEADER", "xkey")
+# Where purges by tag are sent after an edit commits, e.g. http://127.0.0.1:6081/ (a
+# comma-separated list for a fleet of caches); none are sent when empty.
+VARNISH_PURGE_URLS = env_list("VARNISH_PURGE_URLS")
 
 # Sign-in throttling (django-axes): a password is checked only while the account and the
 # address are not locked out. Axes' backend comes first; it needs the request (the admin's

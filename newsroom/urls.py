@@ -3,6 +3,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from articles.admin.common import view_on_site
+from articles.caching import reader_page
 from articles.sitemaps import news_sitemap, robots_txt, sitemap_index, sitemaps
 from newsroom.media import serve_media
 from newsroom.security import csp_report
@@ -23,18 +24,18 @@ urlpatterns = [
     # An index of the sitemap files (articles split by page): articles/sitemaps.py.
     path(
         "sitemap.xml",
-        sitemap_index,
+        reader_page(sitemap_index, "sitemap"),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_part"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        reader_page(sitemap_views.sitemap, "sitemap"),
         {"sitemaps": sitemaps},
         name="sitemap_part",
     ),
-    path("news-sitemap.xml", news_sitemap, name="news_sitemap"),
-    path("robots.txt", robots_txt, name="robots_txt"),
+    path("news-sitemap.xml", reader_page(news_sitemap, "sitemap"), name="news_sitemap"),
+    path("robots.txt", reader_page(robots_txt, "robots"), name="robots_txt"),
     path("csp-report/", csp_report, name="csp_report"),
     # Development only (SERVE_MEDIA): a safe content type and nosniff on every file.
     path("media/<path:path>", serve_media, name="media"),
