@@ -64,12 +64,13 @@ def tags_for(obj) -> set[str]:
             tags.add(f"image-{loaded['hero_image_id']}")
         if "body" in loaded:
             tags.update(f"image-{pk}" for pk in figure_ids(obj.body))
-        for byline in prefetched.get("bylines", ()):
+        # Prefetched into a list (`with_parts`) or into Django's cache (the desk's querysets).
+        for byline in loaded.get("prefetched_bylines") or prefetched.get("bylines", ()):
             tags.add(f"author-{byline.author_id}")
             author = byline._state.fields_cache.get("author")
             if author is not None:
                 tags |= tags_for(author)
-        for link in prefetched.get("article_topics", ()):
+        for link in loaded.get("prefetched_topics") or prefetched.get("article_topics", ()):
             tags.add(f"topic-{link.topic_id}")
     elif isinstance(obj, Author):
         tags.add(f"author-{obj.pk}")

@@ -1,7 +1,7 @@
 """Helpers for tests that drive the desk (the admin) like a newsroom user."""
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from articles import revisions
 from articles.models import Article, ArticleEvent
@@ -18,6 +18,14 @@ def workflow_url(article, action):
 def local(moment):
     """A time as a datetime-local field sends it."""
     return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
+
+
+def shown(moment):
+    """The date and the time as the desk's date-and-time widget shows them, prefilled."""
+    local_moment = timezone.localtime(moment)
+    return formats.localize_input(local_moment.date()), formats.localize_input(
+        local_moment.time().replace(second=0, microsecond=0)
+    )
 
 
 def form_data(action, **fields):

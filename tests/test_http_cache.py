@@ -18,7 +18,7 @@ from articles import invalidation, sharing, trash, workflow
 from articles.models import ArticleTopic, Byline, Correction, RelatedArticle, Topic
 from articles.richtext import figure_markup
 
-from .desk import change_url
+from .desk import change_url, workflow_url
 from .factories import make_article, make_author, make_image, make_section, make_user
 from .test_corrections import change_form
 
@@ -247,11 +247,15 @@ def editor_client():
 
 
 def edit_in_admin(s):
+    """An editor's edit of the live article: saved (as its pending changes, which readers do
+    not see yet), then published, as the desk does it."""
     article = s["article"]
     data = change_form(article)
     data["headline"] = "Ferry returns to the island at last"
-    response = editor_client().post(change_url(article), data)
-    assert response.status_code == 302
+    client = editor_client()
+    assert client.post(change_url(article), data).status_code == 302
+    published = client.post(workflow_url(article, "publish_changes"), {"drawn_for": "published"})
+    assert published.status_code == 302
 
 
 # Each event: (what it does, the page to look at, what that page must then show or not).
@@ -480,27 +484,30 @@ def test_a_correction_sends_a_purge_by_tag_after_commit_and_again_later(
 
 
 def test_a_failed_purge_is_retried_and_logged_and_the_editor_gets_no_error(
-    story, fake_varnish, caplog
+    story, fake_varnish, caplog, django_capture_on_commit_callbacks
 ):
     fake_varnish.failures = 2
-    data = change_form(story["article"])
-    data["headline"] = "Ferry back"
+    article = story["article"]
     client = Client(raise_request_exception=False)
     client.force_login(make_user("Editor"))
+    # The edit is kept as the article's pending changes (nothing public moves, nothing is
+    # purged); publishing them is the request that purges.
+    data = change_form(article)
+    data["headline"] = "Ferry back"
+    assert client.post(change_url(article), data).status_code == 302
     with caplog.at_level(logging.WARNING, logger="articles.invalidation"):
-        # The test's transaction never commits: the admin's request runs the purge at once
-        # only when told to, as it would after its real commit.
-        from django.db import transaction
-
-        original = transaction.on_commit
-        transaction.on_commit = lambda function, *a, **k: function()
-        try:
-            response = client.post(change_url(story["article"]), data)
-        finally:
-            transaction.on_commit = original
+        # The test's transaction never commits: what the request left for after its commit
+        # is run as the block ends, as a real commit would.
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                workflow_url(article, "publish_changes"), {"drawn_for": "published"}
+            )
         invalidation.wait_for_purges()
     assert response.status_code == 302
-    assert len(fake_varnish.received) == 3  # two refused, the third accepted (no repeat then)
+    # Publishing writes the article and its parts, each telling Varnish; the first two
+    # attempts were refused, the rest went through, retried until accepted.
+    assert len(fake_varnish.received) >= 3
+    assert any(f"article-{article.pk}" in tags for tags in fake_varnish.received[2:])
     assert "retrying" in caplog.text and "giving up" not in caplog.text
 
 

@@ -14,7 +14,7 @@ from articles.models import Article, ArticleAutosave, ArticleEvent, Byline, Corr
 from articles.seo import site_address
 
 from .admin_forms import form_data
-from .desk import change_url, local, messages_of, workflow_url
+from .desk import change_url, local, messages_of, shown, workflow_url
 from .desk import form_data as move_data
 from .factories import make_article, make_author, make_user
 
@@ -269,7 +269,8 @@ def test_a_writers_changes_to_their_live_story_go_through_review(client, editor,
     page = client.get(change_url(article)).content.decode()
     form = page.split(f'action="{workflow_url(article, "submit_changes")}"')[1].split("</form>")[0]
     assert f'<option value="{editor.pk}" selected>' in form
-    assert f'value="{local(deadline)}"' in form
+    day, time = shown(deadline)
+    assert f'value="{day}"' in form and f'value="{time}"' in form
     move(
         client,
         article,
@@ -469,4 +470,5 @@ def test_a_resubmission_offers_the_reviewer_and_deadline_asked_last_time(client,
     page = client.get(change_url(article)).content.decode()
     form = page.split(f'action="{workflow_url(article, "submit")}"')[1].split("</form>")[0]
     assert f'<option value="{editor.pk}" selected>' in form
-    assert f'value="{local(deadline)}"' in form
+    day, time = shown(deadline)
+    assert f'value="{day}"' in form and f'value="{time}"' in form

@@ -35,9 +35,9 @@ SCHEDULE_LOOKUP = 1
 BOUNDS = {
     "home": 4,
     "article": 7,
-    "section": 5,
-    "author": 5,
-    "topic": 5,
+    "section": 4,
+    "author": 4,
+    "topic": 4,
     "search": 5,
     "feed": 3,
     "atom": 3,
