@@ -56,7 +56,8 @@ def save(page: Page):
 def test_bylines_are_reordered_from_the_keyboard(live_server, page: Page):
     editor = make_user("Editor")
     first, second, third = (make_author(name=n) for n in ["Ana Diaz", "Ben Okoro", "Cy Lee"])
-    article = make_article(authors=[first, second, third])
+    # A draft: a live article's reordering would wait as its pending changes.
+    article = make_article(authors=[first, second, third], published=False)
     log_in(page, live_server, editor)
     page.goto(change_page(live_server, article))
 
@@ -77,7 +78,7 @@ def test_bylines_are_reordered_from_the_keyboard(live_server, page: Page):
 def test_related_articles_are_reordered_by_dragging(live_server, page: Page):
     editor = make_user("Editor")
     one, two = make_article(headline="Story one"), make_article(headline="Story two")
-    article = make_article(related=[one, two])
+    article = make_article(related=[one, two], published=False)  # a draft, as above
     log_in(page, live_server, editor)
     page.goto(change_page(live_server, article))
 
