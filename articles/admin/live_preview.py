@@ -9,6 +9,7 @@ page. An invalid form answers its errors, for the panel, never a 500.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import render
 from django.urls import path
@@ -46,13 +47,19 @@ def live_preview_view(model_admin, request, object_id=None):
         article = None
     else:
         article = article_or_404(request, object_id, permissions.can_edit)
-    unsaved, errors = build(model_admin, request, article)
-    if errors:
-        response = render(request, ERRORS_TEMPLATE, {"errors": errors})
-        response["X-Preview-Errors"] = str(len(errors))
-        return response
-    context = {**article_page_context(unsaved), "preview": True, "live_preview": True}
-    response = render(request, "articles/article_live_preview.html", context)
+    # In a transaction that is rolled back: the admin's form checks the version under a row
+    # lock (`revisions.check_version`), which needs one, and a preview writes nothing.
+    with transaction.atomic():
+        try:
+            unsaved, errors = build(model_admin, request, article)
+            if errors:
+                response = render(request, ERRORS_TEMPLATE, {"errors": errors})
+                response["X-Preview-Errors"] = str(len(errors))
+                return response
+            context = {**article_page_context(unsaved), "preview": True, "live_preview": True}
+            response = render(request, "articles/article_live_preview.html", context)
+        finally:
+            transaction.set_rollback(True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
