@@ -15,9 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 
 from .. import permissions, revisions, workflow
-from ..models import Article, ArticleTopic, Byline, Correction, RelatedArticle
+from ..models import Article, ArticleTopic, Author, Byline, Correction, RelatedArticle
 from . import chooser, editor, filters, history, live_preview, review, trash, widgets
 from .common import ConstrainedInlineForm, SafeKeys, thumbnail
+
+
+def own_author(user):
+    """The pk of the author profile linked to `user`'s account, or None."""
+    return Author.objects.filter(user=user).values_list("pk", flat=True).first()
 
 
 class BylineInline(SafeKeys, admin.TabularInline):
@@ -30,6 +35,12 @@ class BylineInline(SafeKeys, admin.TabularInline):
     verbose_name = _("author")
     verbose_name_plural = _("Authors (in byline order: drag or use the arrows)")
     classes = ["ordered-inline"]  # drag or move up/down: static/js/inline-order.js
+
+    def get_extra(self, request, obj=None, **kwargs):
+        """A row on a new article for the writer's name (`ArticleAdmin.get_formset_kwargs`)."""
+        if obj is None and own_author(request.user) is not None:
+            return 1
+        return super().get_extra(request, obj, **kwargs)
 
 
 class TopicInline(SafeKeys, admin.TabularInline):
@@ -142,6 +153,16 @@ class ArticleAdmin(SafeKeys, admin.ModelAdmin):
         return articles.select_related("section", "hero_image", "reviewer").prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("author")),
         )
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """A new article's byline starts with the writer's own author profile, if they have
+        one (`Author.user`): most stories are the writer's own, and it saved three clicks."""
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if obj.pk is None and isinstance(inline, BylineInline) and request.method == "GET":
+            own = own_author(request.user)
+            if own is not None:
+                kwargs["initial"] = [{"author": own, "position": 0}]
+        return kwargs
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
