@@ -4,7 +4,7 @@ A section of a large archive holds tens of thousands of articles, and counting t
 "page 3 of 1,250" was the one query of a list page that grew with the archive. A reader wants
 "Newer" and "Older", as news sites give: a page asks for one article more than it shows,
 and that one says whether there is an older page. Search, where the number of results is
-news to the reader, counts, up to `SEARCH_COUNT_LIMIT`.
+news to the reader, counts, up to `SEARCH_COUNT_LIMIT` (then "more than 200 results").
 """
 
 from dataclasses import dataclass
@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404
 
-SEARCH_COUNT_LIMIT = 1000  # results counted exactly; past it the page says "more than"
+SEARCH_COUNT_LIMIT = 200  # results counted exactly; past it the page says "more than"
 LAST_PAGE = 100_000  # further than any archive goes, and an offset every database takes
 
 

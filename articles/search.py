@@ -32,7 +32,7 @@ from .text import clean_text
 MAX_QUERY = 200  # characters of the query kept
 MAX_TERMS = 12  # words and phrases used from it
 # PostgreSQL: the newest matches that are ranked (`_full_text`); one more than search counts,
-# so "more than 1,000 results" is said when there are.
+# so "more than 200 results" is said when there are.
 CANDIDATES = SEARCH_COUNT_LIMIT + 1
 SNIPPET_WORDS = 30  # words of the body shown under a result's headline
 _CHUNK = re.compile(r'"([^"]*)"?|(\S+)')
