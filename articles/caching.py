@@ -132,6 +132,24 @@ def header_value(tags) -> str:
 # Versions of tags, and the next scheduled publication
 
 
+# The lists every change of a live article drops (`invalidation.article_tags`), together.
+ARTICLE_LISTS = ("home", "feed", "sitemap", "search")
+
+
+def checked_tags(tags) -> list[str]:
+    """The tags whose versions decide whether a stored page is still valid: all of them, less
+    those another tag of the page always changes with (`invalidation`): an article's tag
+    changes only with the article lists, a section's with those or with the menu and the
+    feeds. A home page then checks some 45 versions instead of 70; the `xkey` header still
+    names every tag, for Varnish."""
+    tags = set(tags)
+    if tags & set(ARTICLE_LISTS):
+        tags = {tag for tag in tags if not tag.startswith("article-")}
+        if tags & {"sections", "feed", "sitemap"}:
+            tags = {tag for tag in tags if not tag.startswith("section-")}
+    return sorted(tags)
+
+
 def version_key(tag: str) -> str:
     return f"pagecache:v:{tag}"
 
@@ -301,7 +319,7 @@ class PageCacheMiddleware:
             epoch, stored_next = found.get(EPOCH), found.get(NEXT)
             entry = found.get(key) if key else None
             if entry is not None:
-                _remember_tags(key, entry["tags"])
+                _remember_tags(key, entry.get("checked", entry["tags"]))
                 if self.valid(entry, found):
                     return self.serve(request, entry, "hit")
         response = self.get_response(request)
@@ -324,6 +342,7 @@ class PageCacheMiddleware:
             "content": response.content,
             "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
             "tags": sorted(tags),
+            "checked": checked_tags(tags),
             "etag": '"' + hashlib.md5(response.content, usedforsecurity=False).hexdigest() + '"',
             "modified": int(now),
             # After `started`, not after `now`: an article that went live while the page was
@@ -332,7 +351,7 @@ class PageCacheMiddleware:
         }
         if cache_down:  # logged once above; the page is served as made, nothing is kept
             return self.serve(request, entry, "off", response)
-        found = _quietly(read_many, [EPOCH, *map(version_key, entry["tags"])])
+        found = _quietly(read_many, [EPOCH, *map(version_key, entry["checked"])])
         if found is None or found.get(EPOCH) != epoch:
             # An edit was committed while this page was made, maybe from the data before it:
             # served, but no cache may keep it (Varnish could store it after the purge).
@@ -350,7 +369,7 @@ class PageCacheMiddleware:
         versions unchanged (read with the page when its tags were guessed right, else now)."""
         if entry["bound"] is not None and entry["bound"] <= time.time():
             return False
-        keys = [version_key(tag) for tag in entry["tags"]]
+        keys = [version_key(tag) for tag in entry.get("checked", entry["tags"])]
         if versions is None or not all(k in versions for k in keys):
             versions = _quietly(read_many, keys)
         return versions is not None and [versions.get(k) for k in keys] == entry["versions"]
@@ -359,7 +378,7 @@ class PageCacheMiddleware:
     def store(key, entry, found, seconds, now) -> None:
         """Keep the page with the versions its tags have now (`found`, read once it was made
         and no invalidation had come since the request began)."""
-        keys = [version_key(tag) for tag in entry["tags"]]
+        keys = [version_key(tag) for tag in entry["checked"]]
         for missing in set(keys) - set(found):
             _quietly(cache.add, missing, new_token(), timeout=None)
             found[missing] = _quietly(cache.get, missing)
@@ -367,7 +386,7 @@ class PageCacheMiddleware:
         timeout = seconds if entry["bound"] is None else min(seconds, int(entry["bound"] - now))
         if None not in versions and timeout > 0:
             _quietly(cache.set, key, {**entry, "versions": versions}, timeout=timeout)
-            _remember_tags(key, entry["tags"])
+            _remember_tags(key, entry["checked"])
 
     @staticmethod
     def serve(request, entry, state, response=None):

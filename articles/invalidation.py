@@ -51,7 +51,7 @@ from .models.articles import LIVE_STATUSES
 
 logger = logging.getLogger(__name__)
 
-ARTICLE_LISTS = ("home", "feed", "sitemap", "search")
+ARTICLE_LISTS = caching.ARTICLE_LISTS  # what caching.checked_tags relies on
 PURGE_RETRY_DELAYS = (1.0, 3.0)  # seconds before the second and third attempt
 PURGE_REPEAT_DELAY = 2.0  # seconds before the second purge of the same tags
 PURGE_TIMEOUT = 1.0

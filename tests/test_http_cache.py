@@ -614,3 +614,16 @@ def test_with_a_shared_cache_the_next_publication_is_looked_up_once_per_edit(
     assert schedule_lookups(story["topic"].get_absolute_url()) == 1  # the edit: asked again
     response = client.get(story["author"].get_absolute_url())
     assert int(directives(response)["s-maxage"]) == 600  # an hour away: not the bound yet
+
+
+def test_a_list_page_checks_only_the_versions_its_list_tags_do_not_cover():
+    """An article's tag changes only with the article lists, a section's with those or with
+    the menu: a page carrying them need not check those (`caching.checked_tags`); a section
+    page, which carries no article list, checks its articles' tags (one may move section)."""
+    from articles.caching import checked_tags
+
+    home = {"home", "sections", "article-1", "article-2", "section-3", "image-4", "author-5"}
+    section_page = {"section-3", "sections", "article-1", "image-4"}
+    assert checked_tags(home) == ["author-5", "home", "image-4", "sections"]
+    assert checked_tags(section_page) == sorted(section_page)
+    assert checked_tags({"feed", "article-1", "section-3", "topic-2"}) == ["feed", "topic-2"]
