@@ -114,11 +114,12 @@ def desk_lists(request) -> list[DeskList]:
         )
     if permissions.can_view_articles(user):
         articles = _articles(user)
-        soon = articles.filter(
-            status=Status.SCHEDULED,
-            published_at__gt=now,
-            published_at__lte=now + timedelta(hours=RECENT_HOURS),
-        ).order_by("published_at")
+        # Scheduled by the one rule of the desk's states (`in_state`: not yet public).
+        soon = (
+            articles.in_state(Status.SCHEDULED)
+            .filter(published_at__lte=now + timedelta(hours=RECENT_HOURS))
+            .order_by("published_at")
+        )
         lists.append(
             DeskList(
                 "scheduled",
