@@ -87,19 +87,29 @@
   const libraryUrl = () => opener.dataset.chooserUrl
   const uploadUrl = () => `${opener.dataset.chooserUrl}upload/`
 
+  // Only the newest request of a panel is drawn: an answer that comes late (the unfiltered
+  // grid after a search typed while it loaded) must not replace the one the user asked for.
+  const pending = {}
+
   async function load(name, url, options = {}) {
     const target = panel(name)
+    const request = {}
+    pending[name] = request
     target.setAttribute("aria-busy", "true")
+    let html
     try {
       const response = await fetch(url, { credentials: "same-origin", ...options })
       if (!response.ok) throw new Error(response.status)
-      target.innerHTML = await response.text()
+      html = await response.text()
     } catch (error) {
-      target.innerHTML = '<p class="errornote" role="alert">The pictures could not be loaded: check your connection and try again.</p>'
-    } finally {
-      target.removeAttribute("aria-busy")
+      html = '<p class="errornote" role="alert">The pictures could not be loaded: check your connection and try again.</p>'
     }
+    if (pending[name] !== request) return false // a newer request is on its way
+    pending[name] = null
+    target.removeAttribute("aria-busy")
+    target.innerHTML = html
     afterLoad(name)
+    return true
   }
 
   function afterLoad(name) {
@@ -138,7 +148,7 @@
     window.clearTimeout(searchTimer)
     searchTimer = window.setTimeout(async () => {
       const focused = document.activeElement && document.activeElement.name
-      await load("library", searchUrl(form))
+      if (!(await load("library", searchUrl(form)))) return
       // Typing goes on where it was: the search box is drawn again with the results.
       const again = focused && panel("library").querySelector(`[name=${focused}]`)
       if (again) {
@@ -177,9 +187,10 @@
     chosen = onChoose
     showTab("library")
     panel("upload").innerHTML = "" // a new upload starts from the first step
+    panel("library").innerHTML = "" // and the grid from the whole library, not the last search
     dialog.showModal()
-    load("library", libraryUrl()).then(() => {
-      const search = panel("library").querySelector("[type=search]")
+    load("library", libraryUrl()).then((drawn) => {
+      const search = drawn && panel("library").querySelector("[type=search]")
       if (search && dialog.open) search.focus()
     })
   }

@@ -86,6 +86,47 @@ def test_the_chooser_sets_the_hero_picture_from_the_grid_by_keyboard(live_server
     assert article.hero_image == ferry
 
 
+def test_a_late_answer_to_an_earlier_search_does_not_replace_the_grid(live_server, page: Page):
+    """CI on a busy machine: the answer to what was typed first can arrive last. The grid
+    shows what the box says, and Enter chooses the picture the editor sees."""
+    editor = make_user("Editor")
+    make_image(caption="Harbour wall at noon", credit="Ravi Patel")
+    ferry = make_image(caption="Ferry at the pier", credit="Lena Park")
+    article = make_article(published=False, created_by=editor)
+    log_in(page, live_server, editor)
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    page.get_by_role("button", name="Choose a picture…").click()
+    dialog = page.get_by_role("dialog", name="Choose a picture")
+    expect(dialog.locator(".chooser-item")).to_have_count(2)
+
+    held = []
+    page.route("**/chooser/?q=harbour*", lambda route: held.append(route))  # it waits here
+    search = dialog.get_by_role("searchbox")
+    with page.expect_request("**/chooser/?q=harbour*"):
+        search.fill("harbour")
+    search.fill("ferry")
+    expect(dialog.locator(".chooser-item")).to_have_count(1)
+    expect(dialog.locator(".chooser-item")).to_contain_text("Ferry at the pier")
+
+    assert len(held) == 1
+    with page.expect_response("**/chooser/?q=harbour*"):
+        held[0].continue_()
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource')"
+        ".some((e) => e.name.includes('q=harbour') && e.responseEnd > 0)"
+    )
+    page.evaluate("() => new Promise((done) => setTimeout(() => setTimeout(done)))")
+    expect(dialog.locator(".chooser-item")).to_have_count(1)
+    expect(dialog.locator(".chooser-count")).to_contain_text("for “ferry”")
+    dialog.get_by_role("button", name="Choose: Ferry at the pier").focus()
+    page.keyboard.press("Enter")
+    expect(dialog).to_be_hidden()
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    article.refresh_from_db()
+    assert article.hero_image == ferry
+
+
 def test_the_upload_tab_refuses_a_picture_without_credit_and_keeps_what_was_typed(
     live_server, page: Page, tmp_path
 ):
