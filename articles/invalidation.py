@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from . import caching
@@ -64,12 +64,18 @@ def changed(*tags) -> None:
     transaction.on_commit(lambda: invalidate(set(tags)))
 
 
-def article_changed(article_or_pk, *, moved: bool = False) -> None:
+def article_changed(article_or_pk, *, moved: bool = False, was=()) -> None:
     """An article changed; `moved`: its state or visibility did (then it is dropped from
     wherever it was, whatever its state now). Otherwise only a live or scheduled article's
-    change reaches readers. Its tags are read after the commit, as it is then."""
+    change reaches readers. Its tags are read after the commit, as it is then; `was`: the
+    tags of a section, author or topic it had before (their lists showed it), dropped too."""
     pk = getattr(article_or_pk, "pk", article_or_pk)
-    transaction.on_commit(lambda: invalidate(article_tags({pk: moved})))
+
+    def after_commit():
+        tags = article_tags({pk: moved})
+        invalidate(tags | set(was) if tags else tags)
+
+    transaction.on_commit(after_commit)
 
 
 def trashed_or_restored(obj) -> None:
@@ -213,23 +219,60 @@ def wait_for_purges() -> None:
 # The events
 
 
+# What a save is about to replace: the section, author or topic a row names now, whose
+# list pages show the article (`was`). One query per save of an article, byline or topic
+# link; none for a new row.
+LISTED_BY = {Article: ("section", "section_id"), Byline: ("author", "author_id"),
+             ArticleTopic: ("topic", "topic_id")}  # fmt: skip
+
+
+@receiver(pre_save, sender=Article)
+@receiver(pre_save, sender=Byline)
+@receiver(pre_save, sender=ArticleTopic)
+def _listed_before(sender, instance, raw=False, update_fields=None, **kwargs):
+    name, field = LISTED_BY[sender]  # the field is `name` (the relation) + "_id"
+    if raw or instance._state.adding:
+        return
+    if update_fields is not None and not {name, field} & set(update_fields):
+        return
+    before = sender.objects.filter(pk=instance.pk).values_list(field, flat=True).first()
+    instance._listed_before = () if before in (None, getattr(instance, field)) else (
+        f"{name}-{before}",)  # fmt: skip
+
+
+def _was(instance):
+    return instance.__dict__.pop("_listed_before", ())
+
+
 @receiver(post_save, sender=Article)
 def _article_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    was = _was(instance)
     if raw:
         return
     if update_fields is not None and "status" in update_fields:
-        article_changed(instance, moved=True)
+        article_changed(instance, moved=True, was=was)
     elif instance.status in LIVE_STATUSES:
-        article_changed(instance)
+        article_changed(instance, was=was)
 
 
 @receiver(post_delete, sender=Article)
 def _article_deleted(sender, instance, **kwargs):
-    article_changed(instance.pk, moved=True)
+    section = vars(instance).get("section_id")  # (not loaded: a delete of `.only("pk")`)
+    article_changed(instance.pk, moved=True, was=(f"section-{section}",) if section else ())
 
 
 @receiver([post_save, post_delete], sender=Byline)
 @receiver([post_save, post_delete], sender=ArticleTopic)
+def _listing_changed(sender, instance, raw=False, **kwargs):
+    """A byline or topic link: the author's or topic's list pages show the article, or did
+    (a deleted link, or one that named another author or topic before this save)."""
+    if raw:
+        return
+    name, field = LISTED_BY[sender]
+    now = vars(instance).get(field)
+    article_changed(instance.article_id, was=(f"{name}-{now}",) * bool(now) + _was(instance))
+
+
 @receiver([post_save, post_delete], sender=Correction)
 @receiver([post_save, post_delete], sender=BodyImage)
 def _part_changed(sender, instance, raw=False, **kwargs):

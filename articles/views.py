@@ -145,6 +145,18 @@ class PublishedListView(ListView):
     def filter_articles(self, articles):
         return articles
 
+    def list_tag(self) -> str | None:
+        """The tag that every change of an article on this list changes (its section's,
+        an author's, a topic's: `invalidation.article_tags`), so the page cache need not
+        check each article's (`caching.checked_tags`)."""
+        return None
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if tag := self.list_tag():
+            response.reader_lists = {tag}
+        return response
+
     def paginate_queryset(self, queryset, page_size):
         if self.counted:
             return super().paginate_queryset(queryset, page_size)
@@ -177,6 +189,9 @@ class SectionView(PublishedListView):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
         return articles.filter(section=self.section)
 
+    def list_tag(self):
+        return f"section-{self.section.pk}"
+
     def meta_fields(self):
         section = self.section
         return {
@@ -208,6 +223,9 @@ class AuthorView(PublishedListView):
         )
         return articles.filter(bylines__author=self.author)
 
+    def list_tag(self):
+        return f"author-{self.author.pk}"
+
     def meta_fields(self):
         author = self.author
         return {
@@ -234,6 +252,9 @@ class TopicView(PublishedListView):
     def filter_articles(self, articles):
         self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
         return articles.filter(article_topics__topic=self.topic)
+
+    def list_tag(self):
+        return f"topic-{self.topic.pk}"
 
     def meta_fields(self):
         topic = self.topic

@@ -9,13 +9,15 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.test import Client
+from django.core.cache import cache
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
 
 from articles import invalidation, sharing, trash, workflow
-from articles.models import ArticleTopic, Byline, Correction, RelatedArticle, Topic
+from articles.caching import page_key
+from articles.models import Article, ArticleTopic, Byline, Correction, RelatedArticle, Topic
 from articles.richtext import figure_markup
 
 from .desk import change_url, workflow_url
@@ -617,13 +619,84 @@ def test_with_a_shared_cache_the_next_publication_is_looked_up_once_per_edit(
 
 
 def test_a_list_page_checks_only_the_versions_its_list_tags_do_not_cover():
-    """An article's tag changes only with the article lists, a section's with those or with
-    the menu: a page carrying them need not check those (`caching.checked_tags`); a section
-    page, which carries no article list, checks its articles' tags (one may move section)."""
+    """An article's tag changes only with the article lists and with its section's, authors'
+    and topics' tags; a section's with those or with the menu: a page carrying them need
+    not check those (`caching.checked_tags`). A section page's list is its section."""
     from articles.caching import checked_tags
 
     home = {"home", "sections", "article-1", "article-2", "section-3", "image-4", "author-5"}
-    section_page = {"section-3", "sections", "article-1", "image-4"}
+    section_page = {"section-3", "sections", "article-1", "image-4", "author-5"}
     assert checked_tags(home) == ["author-5", "home", "image-4", "sections"]
-    assert checked_tags(section_page) == sorted(section_page)
+    assert checked_tags(section_page) == sorted(section_page)  # no list named: all
+    assert checked_tags(section_page, {"section-3"}) == [
+        "author-5", "image-4", "section-3", "sections"]  # fmt: skip
+    author_page = {"author-5", "sections", "article-1", "section-3", "section-6", "author-7"}
+    assert checked_tags(author_page, {"author-5"}) == ["author-5", "author-7", "sections"]
     assert checked_tags({"feed", "article-1", "section-3", "topic-2"}) == ["feed", "topic-2"]
+
+
+def hit(client, url):
+    client.get(url)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "hit"
+    return response
+
+
+def test_an_article_moved_to_another_section_leaves_the_old_sections_cached_page(
+    client, page_cache, story, committed
+):
+    harbour = story["section"]
+    wall = Article.objects.get(headline="Harbour wall repaired")  # no byline, no picture
+    islands = make_section(name="Islands")  # (a new section changes the menu of every page)
+    assert b"Harbour wall repaired" in hit(client, harbour.get_absolute_url()).content
+    with committed():
+        _save(wall, section=islands)
+    after = client.get(harbour.get_absolute_url())
+    assert after["X-Page-Cache"] == "miss"
+    assert b"Harbour wall repaired" not in after.content
+    assert b"Ferry returns to the island" in after.content
+    assert b"Harbour wall repaired" in client.get(islands.get_absolute_url()).content
+
+
+def test_a_byline_removed_or_given_to_another_author_leaves_their_cached_page(
+    client, page_cache, story, committed
+):
+    mara = story["author"]
+    make_article(headline="Quay lights go dark", authors=[mara])  # her page stays public
+    assert b"Ferry returns to the island" in hit(client, mara.get_absolute_url()).content
+    with committed():
+        Byline.objects.get(article=story["article"], author=mara).delete()
+    after = client.get(mara.get_absolute_url())
+    assert after["X-Page-Cache"] == "miss"
+    assert b"Ferry returns to the island" not in after.content
+
+    byline = Byline.objects.get(article__headline="Quay lights go dark", author=mara)
+    assert b"Quay lights go dark" in hit(client, mara.get_absolute_url()).content
+    with committed():
+        _save(byline, author=make_author(name="Jo Reyes"))
+    assert client.get(mara.get_absolute_url()).status_code == 404  # none of hers left
+
+
+def test_a_topic_unlinked_or_an_article_deleted_leaves_the_cached_list(
+    client, page_cache, story, committed
+):
+    topic, section = story["topic"], story["section"]
+    assert b"Ferry returns to the island" in hit(client, topic.get_absolute_url()).content
+    with committed():
+        ArticleTopic.objects.filter(article=story["article"]).delete()
+    after = client.get(topic.get_absolute_url())
+    assert b"Ferry returns to the island" not in after.content
+
+    assert b"Harbour wall repaired" in hit(client, section.get_absolute_url()).content
+    with committed():
+        Article.objects.get(headline="Harbour wall repaired").delete()
+    assert b"Harbour wall repaired" not in client.get(section.get_absolute_url()).content
+
+
+def test_a_section_page_hit_does_not_check_the_versions_of_its_articles(client, page_cache, story):
+    url = story["section"].get_absolute_url()
+    client.get(url)
+    entry = cache.get(page_key(RequestFactory().get(url)))
+    assert {t for t in entry["tags"] if t.startswith("article-")}  # Varnish still has them
+    assert not {t for t in entry["checked"] if t.startswith("article-")}
+    assert f"section-{story['section'].pk}" in entry["checked"]
