@@ -214,8 +214,13 @@ class SearchForm(forms.Form):
         error_messages={"invalid_choice": _("There is no such section: showing all of them.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, sections=None, **kwargs):
+        """`sections`: the sections the page has already loaded for its menu, offered as they
+        are rather than read again."""
         super().__init__(*args, **kwargs)
+        if sections is not None:
+            field = self.fields["section"]
+            field.choices = [("", field.empty_label), *((s.slug, s.name) for s in sections)]
         self.helper = FormHelper()
         self.helper.form_tag = False  # the page's <form role="search"> wraps it
         self.helper.disable_csrf = True

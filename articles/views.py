@@ -281,7 +281,9 @@ class SearchView(PublishedListView):
     paginator_class = paging.SearchPaginator
 
     def filter_articles(self, articles):
-        self.form = search.SearchForm(self.request.GET or None)
+        # One query for the sections: the menu (`nav_sections`) and the form's choices.
+        self.sections = list(Section.objects.all())
+        self.form = search.SearchForm(self.request.GET or None, sections=self.sections)
         self.form.is_valid()  # a wrong section is explained beside its box, not a 500
         data = getattr(self.form, "cleaned_data", {})
         self.query = data.get("q", "")
@@ -297,6 +299,7 @@ class SearchView(PublishedListView):
         return super().get_context_data(
             query=self.query,
             form=self.form,
+            nav_sections=self.sections,
             search_count_limit=f"{paging.SEARCH_COUNT_LIMIT:,}",
             **kwargs,
         )

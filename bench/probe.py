@@ -10,6 +10,7 @@ probe.py plan OUT.json     choose the URLs of every case, log an editor in, and 
 import json
 import os
 import sys
+from urllib.parse import urlencode
 
 import django
 
@@ -85,6 +86,17 @@ def plan(out):
         json.dump(result, file, indent=1)
 
 
+SEARCHES = [
+    {"q": "quayside"},
+    {"q": "Kingsmoor"},
+    {"q": "ferry operator"},
+    {"q": '"flood defences"'},
+    {"q": "redevelop*"},
+    {"q": "Okafor"},
+    {"q": "ticket prices", "section": "sport"},
+]
+
+
 def reader_cases():
     """{case: [URL, …]} for every reader case of bench/run (after django.setup())."""
     from django.db.models import Count, Q
@@ -107,6 +119,11 @@ def reader_cases():
         "section": [Section.objects.first().get_absolute_url()],
         "author": [author.get_absolute_url()],
         "search": [reverse("articles:search") + "?q=quayside"],
+        # What readers type, one at a time: a word in every body, a rare one, two words, a
+        # phrase, a prefix, a name, and a word narrowed to a section.
+        "search (1 reader)": [
+            reverse("articles:search") + "?" + urlencode(query) for query in SEARCHES
+        ],
         "feed": [reverse("articles:feed")],
         "sitemap": [reverse("sitemap")],
         "mixed": mixed,

@@ -124,3 +124,15 @@ def test_writes_in_bulk_queries_do_not_grow_with_the_archive(django_assert_max_n
         seed(articles=60, authors=9, images=30)
     assert Article.objects.count() == 60
     assert Rendition.objects.count() == 30 * len(planned_specs(ImageAsset.objects.first()))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL")
+def test_an_authors_name_finds_their_articles_in_the_archive(client):
+    """bench/run searches for a name too: the bylines, written after the articles, are in
+    each article's search vector."""
+    seed(articles=20, authors=3)
+    author = Author.objects.annotate(n=Count("articles")).order_by("-n").first()
+    surname = author.name.split()[-1]
+    response = client.get("/search/", {"q": surname})
+    shown = response.context["paginator"].count
+    assert shown == Article.objects.filter(bylines__author__name__contains=surname).count() > 0

@@ -255,6 +255,8 @@ def seed(*, articles, authors, images, width):
                 )
         Byline.objects.bulk_create(bylines)
         RelatedArticle.objects.bulk_create(related)
+        # The authors' names are searchable (`refresh_search_vector`), now they are written.
+        Article.objects.filter(pk__in=pks[start : start + BATCH]).refresh_search_vector()
 
 
 def make_author(n, rng):
