@@ -374,6 +374,9 @@ class Article(models.Model):
                 condition=Q(trashed_at__isnull=False),
                 name="article_trash_idx",
             ),
+            # The sitemap index's `lastmod` of the articles: the newest public edit, read
+            # newest first and stopped at the first public one (a scan of the archive before).
+            models.Index(fields=["-updated_at"], name="article_updated_idx"),
         ]
         constraints = [
             models.CheckConstraint(
