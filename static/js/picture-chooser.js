@@ -33,6 +33,7 @@
 
     dialog.querySelector("[data-chooser-close]").addEventListener("click", close)
     dialog.addEventListener("close", () => {
+      forget() // closed with Escape, which calls no close() of ours
       if (opener) opener.focus()
     })
     dialog.addEventListener("keydown", trapFocus)
@@ -149,8 +150,10 @@
     searchTimer = window.setTimeout(async () => {
       const focused = document.activeElement && document.activeElement.name
       if (!(await load("library", searchUrl(form)))) return
-      // Typing goes on where it was: the search box is drawn again with the results.
-      const again = focused && panel("library").querySelector(`[name=${focused}]`)
+      // Typing goes on where it was: the search box is drawn again with the results. Only
+      // when the redraw took the focus away: never from where the user has moved it since.
+      const lost = !dialog.contains(document.activeElement)
+      const again = lost && focused && panel("library").querySelector(`[name=${focused}]`)
       if (again) {
         again.focus()
         if (again.type === "search") again.setSelectionRange(again.value.length, again.value.length)
@@ -178,13 +181,22 @@
   }
 
   function close() {
+    forget()
     if (dialog && dialog.open) dialog.close()
+  }
+
+  // A search still waiting to be sent, and answers still on their way, belong to the chooser
+  // as it was: none of them may be drawn into the next one (Escape, then open again).
+  function forget() {
+    window.clearTimeout(searchTimer)
+    for (const name of Object.keys(pending)) pending[name] = null
   }
 
   function open(button, onChoose) {
     if (!dialog) build()
     opener = button
     chosen = onChoose
+    forget()
     showTab("library")
     panel("upload").innerHTML = "" // a new upload starts from the first step
     panel("library").innerHTML = "" // and the grid from the whole library, not the last search

@@ -73,11 +73,11 @@ def test_the_chooser_sets_the_hero_picture_from_the_grid_by_keyboard(live_server
 
     opener.click()
     dialog.get_by_role("searchbox").fill("ferry")
+    expect(dialog.locator(".chooser-count")).to_contain_text("for “ferry”")  # its answer
     expect(dialog.locator(".chooser-item")).to_have_count(1)
     ferry_item = dialog.get_by_role("button", name="Choose: Ferry at the pier")
     expect(ferry_item).to_have_count(1)  # the grid is redrawn as the search answers
-    ferry_item.focus()
-    page.keyboard.press("Enter")
+    ferry_item.press("Enter")  # focuses the picture's button, then Enter, as one action
     expect(dialog).to_be_hidden()
     expect(page.locator("[data-hero-preview]")).to_contain_text("Image credit: Lena Park")
     page.click("input[name=_continue]")
