@@ -4,8 +4,13 @@ import os
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.ci import missing
+
+# An `expect` waits until what it asks is true, up to this: CI's two busy cores can take more
+# than Playwright's 5 s to draw a page's first answer. A passing check returns at once.
+expect.set_options(timeout=15_000)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 

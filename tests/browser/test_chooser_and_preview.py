@@ -30,6 +30,9 @@ def shot(page: Page, name):
 
 
 def serious_axe_violations(page: Page, context="document"):
+    # Colours are measured as they end: the editor's toolbar fades its buttons in and out
+    # (0.25 s), and a button caught halfway fails the contrast check.
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     page.add_script_tag(url=page.evaluate("location.origin") + "/static/vendor/axe-core/axe.min.js")
     result = page.evaluate(f"async () => await axe.run({context}, {{resultTypes: ['violations']}})")
     return [
