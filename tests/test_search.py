@@ -116,7 +116,6 @@ def test_results_page_with_the_query_and_section_kept(client):
     assertContains(response, 'href="?q=regatta&amp;section=sport&amp;page=2" rel="next"')
 
 
-@postgresql_only
 def test_a_stemmed_query_finds_its_word(client):
     make_article(headline="Storms batter the coast")
     make_article(headline="Flooded cellars", body="<p>Water everywhere.</p>")
@@ -124,7 +123,6 @@ def test_a_stemmed_query_finds_its_word(client):
     assert found(client, "flooding") == ["Flooded cellars"]
 
 
-@postgresql_only
 def test_a_quoted_phrase_needs_its_words_together_and_in_order(client):
     make_article(headline="Flood barrier holds")
     make_article(headline="Barrier against the flood")
@@ -135,14 +133,12 @@ def test_a_quoted_phrase_needs_its_words_together_and_in_order(client):
     ]
 
 
-@postgresql_only
 def test_a_word_ending_in_a_star_is_a_prefix(client):
     make_article(headline="Lighthouse keeper retires")
     assert found(client, "light") == []
     assert found(client, "light*") == ["Lighthouse keeper retires"]
 
 
-@postgresql_only
 def test_ranking_weighs_headline_above_standfirst_above_body(client):
     make_article(headline="Council meets", standfirst="Budget.", body="<p>Seagrass.</p>")
     make_article(headline="Budget", standfirst="Seagrass returns.", body="<p>Text.</p>")

@@ -126,7 +126,6 @@ def test_writes_in_bulk_queries_do_not_grow_with_the_archive(django_assert_max_n
     assert Rendition.objects.count() == 30 * len(planned_specs(ImageAsset.objects.first()))
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL")
 def test_an_authors_name_finds_their_articles_in_the_archive(client):
     """bench/run searches for a name too: the bylines, written after the articles, are in
     each article's search vector."""
