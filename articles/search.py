@@ -7,8 +7,8 @@ headline, standfirst, body or authors' names.
 On PostgreSQL the stored, GIN-indexed `search_vector` (kept by `Article.save()`) is searched
 with English stemming and ranked, headline above standfirst above body, with a highlighted
 snippet of the body. SQLite has the same in its FTS5 index (migration 0023, Porter stemming,
-bm25 weighed the same way); another database gets a word-matching fallback. All start from
-`Article.objects.published()`, like every public door.
+bm25 weighed the same way). Both start from `Article.objects.published()`, like every public
+door.
 """
 
 import re
@@ -20,12 +20,12 @@ from crispy_forms.layout import HTML, Field, Layout
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .models import Byline, Section
+from .models import Section
 from .models.articles import SEARCH_CONFIG, SQLITE_INDEX
 from .paging import SEARCH_COUNT_LIMIT
 from .text import clean_text
@@ -77,12 +77,9 @@ def search(articles, query: str):
     terms = parse(query)
     if not terms:
         return articles.none()
-    vendor = connections[articles.db].vendor
-    if vendor == "postgresql":
+    if connections[articles.db].vendor == "postgresql":
         return _full_text(articles, terms)
-    if vendor == "sqlite":
-        return _sqlite_full_text(articles, terms)
-    return _word_match(articles, terms)
+    return _sqlite_full_text(articles, terms)  # the two databases the project runs on
 
 
 def _fts_match(terms: list[Term]) -> str:
@@ -165,39 +162,6 @@ class Ranked:
         ids = self.ids[index]
         found = self.articles.filter(pk__in=ids).annotate(snippet=F("body_text")).in_bulk()
         return [found[pk] for pk in ids if pk in found]
-
-
-def _pattern(term: Term) -> str:
-    """A regular expression for `term` as words: each word where a word starts, so "pier"
-    finds "Piers" but not "empire"; a very short word only as a whole word."""
-    pattern = r"\b" + r"\W+".join(re.escape(word) for word in term.words)
-    if len(term.words[-1]) < 3 and not term.prefix:
-        pattern += r"\b"
-    return pattern
-
-
-def _word_match(articles, terms):
-    """The fallback: every term somewhere in the text or byline; headline hits first."""
-    headline_hits = Value(0, output_field=IntegerField())
-    for term in terms:
-        pattern = _pattern(term)
-        by_author = Exists(
-            Byline.objects.filter(article=OuterRef("pk"), author__name__iregex=pattern)
-        )
-        articles = articles.filter(
-            Q(headline__iregex=pattern)
-            | Q(standfirst__iregex=pattern)
-            | Q(body_text__iregex=pattern)
-            | by_author
-        )
-        headline_hits = headline_hits + Case(
-            When(headline__iregex=pattern, then=2),
-            When(standfirst__iregex=pattern, then=1),
-            default=0,
-        )
-    return articles.annotate(rank=headline_hits, snippet=F("standfirst")).order_by(
-        "-rank", "-published_at", "-pk"
-    )
 
 
 def _stems(query: str) -> re.Pattern | None:

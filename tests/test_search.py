@@ -11,6 +11,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains
 
 from articles.models import Article, Byline, Status
+from articles.models.articles import SQLITE_INDEX
 
 from .factories import make_article, make_author, make_section
 
@@ -155,3 +156,16 @@ def test_the_search_vector_is_stored_and_served_by_a_gin_index():
             "SELECT indexdef FROM pg_indexes WHERE indexname = 'article_search_vector_gin'"
         )
         assert "USING gin (search_vector)" in cursor.fetchone()[0]
+
+
+def test_a_deleted_article_leaves_the_index_and_its_words_find_nothing(client):
+    article = make_article(headline="Kelp farm opens", authors=[make_author(name="Ina Kerr")])
+    assert found(client, "kelp") == ["Kelp farm opens"]
+    pk = article.pk
+    article.delete()
+    assert found(client, "kelp") == []
+    assert found(client, "kerr") == []
+    if connection.vendor == "sqlite":  # no row left behind in the FTS5 table
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {SQLITE_INDEX} WHERE rowid = %s", [pk])
+            assert cursor.fetchone()[0] == 0

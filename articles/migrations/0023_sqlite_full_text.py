@@ -14,15 +14,13 @@ def create(apps, schema_editor):
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5("
         "headline, standfirst, names, body, tokenize='porter unicode61')"
     )
-    Article = apps.get_model("articles", "Article")
-    # The migration's model has no custom queryset: the same SQL, inline.
+    # A migration keeps its own SQL (`ArticleQuerySet._refresh_sqlite_index` may change).
     schema_editor.execute(
         f"INSERT INTO {FTS}(rowid, headline, standfirst, names, body) "
         "SELECT a.id, a.headline, a.standfirst, COALESCE((SELECT group_concat(au.name, ' ') "
         "FROM articles_byline b JOIN articles_author au ON au.id = b.author_id "
         "WHERE b.article_id = a.id), ''), a.body_text FROM articles_article a"
     )
-    del Article
 
 
 def drop(apps, schema_editor):

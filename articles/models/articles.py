@@ -156,6 +156,13 @@ class ArticleQuerySet(models.QuerySet):
             )
             return cursor.rowcount
 
+    def drop_from_sqlite_index(self, pks):
+        """SQLite: forget deleted articles in the FTS5 table (`articles.signals`)."""
+        if connections[self.db].vendor == "sqlite":
+            with connections[self.db].cursor() as cursor:
+                places = ", ".join(["%s"] * len(pks))
+                cursor.execute(f"DELETE FROM {SQLITE_INDEX} WHERE rowid IN ({places})", pks)
+
     def published(self):
         """What readers may see: the one definition of "public".
 
