@@ -28,5 +28,6 @@ class ArticlesConfig(AppConfig):
 
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
         # A byline or an author's name is part of an article's search vector (signals); an
-        # edit drops the cached pages that show what it changed (invalidation).
-        from . import invalidation, signals  # noqa: F401
+        # edit drops the cached pages that show what it changed (invalidation) and makes the
+        # articles it touches render their stored parts again (fragments).
+        from . import fragments, invalidation, signals  # noqa: F401

@@ -17,6 +17,7 @@ One module decides it all (README, "Caching"):
   and no `max-age`/`s-maxage` outlives the next scheduled publication (`next_scheduled`).
 """
 
+import functools
 import hashlib
 import logging
 import time
@@ -86,9 +87,16 @@ def tags_for(obj) -> set[str]:
     return tags
 
 
+class Tags(frozenset):
+    """Tags a view puts in its context itself (`cache_tags`): what its stored parts show."""
+
+
 def tags_in(value, depth=0) -> set[str]:
     """Tags of every model object in a context value: objects, lists, tuples, pages and
-    querysets the template has already evaluated (an unevaluated one is not run for this)."""
+    querysets the template has already evaluated (an unevaluated one is not run for this),
+    and `Tags`."""
+    if isinstance(value, Tags):
+        return set(value)
     if depth > 3:
         return set()
     if isinstance(value, models.Model):
@@ -213,20 +221,27 @@ def next_scheduled(now: float, epoch, stored, *, keep: bool = True) -> float | N
         and (stored.get("at") is None or stored["at"] > now)
     ):
         return stored["at"]
-    from .models import Article, Status
-
-    at = (
-        Article.objects.filter(
-            status=Status.SCHEDULED, published_at__gt=_aware(now), trashed_at__isnull=True
-        )
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    at = at.timestamp() if at else None
+    rows = _next_scheduled()(now=_aware(now))
+    at = rows[0][0].timestamp() if rows else None
     if keep and shared_cache():
         _quietly(cache.set, NEXT, {"epoch": epoch, "at": at}, timeout=None)
     return at
+
+
+@functools.cache
+def _next_scheduled():
+    from .models import Article, Status
+    from .prepared import Prepared
+
+    return Prepared(
+        lambda now: (
+            Article.objects.filter(
+                status=Status.SCHEDULED, published_at__gt=now, trashed_at__isnull=True
+            )
+            .order_by("published_at")
+            .values_list("published_at")[:1]
+        )
+    )
 
 
 def _aware(timestamp):

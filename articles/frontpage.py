@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 
 from .models import Article, ArticleEvent, FrontPageSlot
 from .models.frontpage import Position
+from .prepared import Prepared
 
 # The action an `ArticleEvent` for a change of the picks carries (no status changes).
 ACTION = "front_page"
@@ -22,12 +23,17 @@ ACTION = "front_page"
 
 @dataclass
 class FrontPage:
-    lead: Article | None = None
-    top: list[Article] = field(default_factory=list)
-    latest: list[Article] = field(default_factory=list)
+    """Reader rows (`reading.FRONT_FIELDS`): the lead, the top stories, the latest."""
+
+    lead: tuple | None = None
+    top: list[tuple] = field(default_factory=list)
+    latest: list[tuple] = field(default_factory=list)
 
 
-def front_page(length: int) -> FrontPage:
+FRONT_FIELDS = ("pk", "changes", "rendered_as", "teaser_html", "rendered_tags", "lead_html")
+
+
+def _candidates(now, length):
     """The lead story, the top stories and `length` latest articles, none twice.
 
     Only published articles (`published()`) with a pick in force (`active()`) take a place;
@@ -35,28 +41,39 @@ def front_page(length: int) -> FrontPage:
     query: the newest `length + 1` public articles (found through the publication-date
     index, as before there were picks) and the picked ones, each carrying its place.
     """
-    public = Article.objects.published()
+    public = Article.objects.published(now=now)
     # The candidates: the newest few (read newest first along the date index and stopped;
     # room for the picks among them) and the picked ones, joined with UNION. An OR of the two
     # in one filter made PostgreSQL test every article of the archive (1 s at 100,000).
     newest = public.order_by("-published_at", "-pk").values("pk")[: length + 1 + len(Position)]
-    chosen = FrontPageSlot.objects.active().values("article")
+    chosen = FrontPageSlot.objects.active(now=now).values("article")
     newest_sql, newest_params = newest.query.sql_with_params()
     chosen_sql, chosen_params = chosen.query.sql_with_params()
     candidates = RawSQL(
         f"SELECT * FROM ({newest_sql}) AS newest UNION SELECT * FROM ({chosen_sql}) AS chosen",
         (*newest_params, *chosen_params),
     )
-    picks = FrontPageSlot.objects.active().filter(article=OuterRef("pk"))
-    rows = list(
-        public.for_listing()
-        .annotate(place=Subquery(picks.values("position")[:1]))
+    picks = FrontPageSlot.objects.active(now=now).filter(article=OuterRef("pk"))
+    return (
+        public.annotate(place=Subquery(picks.values("position")[:1]))
         .filter(pk__in=candidates)
         .order_by("-published_at", "-pk")
+        .values_list(*FRONT_FIELDS, "place")
     )
+
+
+_queries = {}  # one prepared query per length
+
+
+def front_page(length: int) -> FrontPage:
+    """What the home page shows (`_candidates`), as reader rows: `FRONT_FIELDS`."""
+    query = _queries.get(length)
+    if query is None:
+        query = _queries[length] = Prepared(lambda now: _candidates(now, length))
+    rows = query(now=timezone.now())
     page = FrontPage()
-    unpicked = [article for article in rows if article.place is None]
-    by_place = {article.place: article for article in rows if article.place is not None}
+    unpicked = [row[:-1] for row in rows if row[-1] is None]
+    by_place = {row[-1]: row[:-1] for row in rows if row[-1] is not None}
     page.lead = by_place.pop(Position.LEAD, None) or (unpicked.pop(0) if unpicked else None)
     page.top = [by_place[place] for place in sorted(by_place)]
     page.latest = unpicked[:length]

@@ -53,14 +53,27 @@ def page_of(articles, number, per_page, *, allow_empty_first_page=True) -> Page:
     """Page `number` (text from the address: "1", "2", …) of `articles`. 404 for a page that
     is not a positive number or lies past the end, and for an empty first page unless
     allowed."""
+    number = page_number(number)
+    start = (number - 1) * per_page
+    rows = list(articles[start : start + per_page + 1])
+    return rows_page(rows, number, per_page, allow_empty_first_page=allow_empty_first_page)
+
+
+def page_number(text) -> int:
+    """The page number in an address ("1", "2", …): 404 unless a positive number of at most
+    `LAST_PAGE`."""
     try:
-        number = int(number or 1)
+        number = int(text or 1)
     except (TypeError, ValueError):
         raise Http404("No such page.") from None
     if not 1 <= number <= LAST_PAGE:
         raise Http404("No such page.")
-    start = (number - 1) * per_page
-    rows = list(articles[start : start + per_page + 1])
+    return number
+
+
+def rows_page(rows, number, per_page, *, allow_empty_first_page=True) -> Page:
+    """Page `number` from the `per_page + 1` rows read from its start (one more tells
+    whether a next page exists)."""
     if not rows and (number > 1 or not allow_empty_first_page):
         raise Http404("No such page.")
     return Page(rows[:per_page], number, has_next_page=len(rows) > per_page)

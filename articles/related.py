@@ -13,8 +13,10 @@ an index on publication time), so it does not score the whole archive.
 
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from .models import Article, ArticleTopic, Byline
+from .prepared import Prepared
 
 WANTED = 3
 POOL = 50
@@ -32,34 +34,76 @@ def _shared(model, ids, field):
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
-def related_for(article: Article, *, wanted: int = WANTED) -> list[Article]:
-    """What the article page lists under "Related articles"."""
-    curated = list(article.related_articles())
-    missing = wanted - len(curated)
-    if missing <= 0:
-        return curated
-    topic_ids = [topic.pk for topic in article.topic_list()]
-    author_ids = [author.pk for author in article.byline()]
-    others = Article.objects.published().exclude(pk__in=[article.pk, *(a.pk for a in curated)])
+# A related article's row: what its link shows (`reading.Linked`).
+LINK = ("pk", "headline", "slug", "published_at", "section_id", "section__name", "section__slug")
 
-    pools = [Q(section_id=article.section_id)]
-    score = Case(When(section_id=article.section_id, then=Value(SECTION_WEIGHT)), default=0)
-    if topic_ids:
-        pools.append(Q(article_topics__topic_id__in=topic_ids))
-        score = score + TOPIC_WEIGHT * _shared(ArticleTopic, topic_ids, "topic_id")
-    if author_ids:
-        pools.append(Q(bylines__author_id__in=author_ids))
-        score = score + AUTHOR_WEIGHT * _shared(Byline, author_ids, "author_id")
+_curated = Prepared(
+    lambda article, now: (
+        Article.objects.published(now=now)
+        .filter(linked_from__from_article_id=article)
+        .order_by("linked_from__position", "linked_from__pk")
+        .values_list(*LINK)
+    )
+)
+
+
+def _fill(now, article, section, others, topics, authors, missing):
+    public = Article.objects.published(now=now).exclude(pk__in=[article, *others])
+    pools = [Q(section_id=section)]
+    score = Case(When(section_id=section, then=Value(SECTION_WEIGHT)), default=0)
+    if topics:
+        pools.append(Q(article_topics__topic_id__in=topics))
+        score = score + TOPIC_WEIGHT * _shared(ArticleTopic, topics, "topic_id")
+    if authors:
+        pools.append(Q(bylines__author_id__in=authors))
+        score = score + AUTHOR_WEIGHT * _shared(Byline, authors, "author_id")
     candidates = Q()
     for pool in pools:
-        latest = others.filter(pool).order_by("-published_at").values("pk")[:POOL]
+        latest = public.filter(pool).order_by("-published_at").values("pk")[:POOL]
         candidates |= Q(pk__in=latest)
-
-    fill = (
-        others.filter(candidates)
+    return (
+        public.filter(candidates)
         .annotate(relatedness=score)
         .order_by("-relatedness", "-published_at", "-pk")
-        .select_related("section")
-        .only("headline", "slug", "section", "published_at")[:missing]
+        .values_list(*LINK)[:missing]
     )
-    return curated + list(fill)
+
+
+_fills = {}  # a prepared query per number missing
+
+
+def related_links(article, section, topics, authors, *, curated=None, wanted=WANTED):
+    """What the article page lists under "Related articles" (`reading.Linked`s): for the
+    article with pk `article` in section `section`, with topic and author ids `topics` and
+    `authors`. `curated`: the editor's list as `LINK` rows, when it is in hand."""
+    from .reading import linked
+
+    now = timezone.now()
+    if curated is None:
+        curated = _curated(article=article, now=now)
+    missing = wanted - len(curated)
+    if missing <= 0:
+        return linked(curated)
+    query = _fills.get(missing)
+    if query is None:
+        query = _fills[missing] = Prepared(lambda **values: _fill(missing=missing, **values))
+    others = [row[0] for row in curated]
+    fill = query(now=now, article=article, section=section, others=others, topics=list(topics),
+                 authors=list(authors))  # fmt: skip
+    return linked([*curated, *fill])
+
+
+def related_for(article: Article, *, wanted: int = WANTED):
+    """`related_links` for an article in hand (previews: its curated list may be unsaved)."""
+    curated = [
+        (a.pk, a.headline, a.slug, a.published_at, a.section_id, a.section.name, a.section.slug)
+        for a in article.related_articles()
+    ]
+    return related_links(
+        article.pk or 0,  # an unsaved article, in the live preview
+        article.section_id or 0,
+        [topic.pk for topic in article.topic_list()],
+        [author.pk for author in article.byline()],
+        curated=curated,
+        wanted=wanted,
+    )

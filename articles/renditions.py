@@ -210,8 +210,11 @@ def index(image):
             [r.spec, r.file.name, r.width, r.height, r.size]
         )
     if sources != image.sources:
+        from . import fragments
+
         image.sources = sources
         ImageAsset.objects.filter(pk=image.pk).update(sources=sources)
+        fragments.image_changed(image.pk)  # the articles drawing it, with their new sources
 
 
 def _store(image, spec, picture, stored):

@@ -38,6 +38,9 @@ from .richtext import FIGURE_REFERENCE, SanitizedHTMLField, plain_text
 SKIPPED = {"id", "created_at", "updated_at", "body_text", "search_vector"}
 # Nor the row's pending-changes bookkeeping: which revision is pending or live is not content.
 SKIPPED |= {"pending_revision", "live_revision", "changes_in_review", "revised_at"}
+# Nor what the reader pages show of it, rendered from the rest (`articles.fragments`).
+SKIPPED |= {"teaser_html", "lead_html", "story_html", "head_html", "rendered_tags"}
+SKIPPED |= {"changes", "rendered_as"}
 # Snapshotted and shown in comparisons, but never written back by a restore: status and
 # publication time change only through `articles.workflow`.
 NOT_RESTORED = {"status", "published_at"}

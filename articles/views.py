@@ -1,68 +1,77 @@
 from django.conf import settings
 from django.db.models.expressions import RawSQL
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.generic import DetailView, ListView
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from django.views.generic import ListView, TemplateView
 
-from . import frontpage, paging, related, search, seo
+from . import caching, fragments, frontpage, paging, reading, related, search, seo
+from .addresses import slug_url
 from .models import Article, Author, Section, Topic
-from .seo import site_address
+from .prepared import Prepared
 
 RAIL_LENGTH = 4  # articles in each section's rail on the home page
-RAIL_STAND_IN = -7_301_954  # no section has this id: marks where each section's goes
+
+
+def _rails(now, sections):
+    # Each section's few come from its own small select (`LIMIT`, along the section's index),
+    # joined with UNION ALL, so the cost follows the rails, not the archive. Django cannot put
+    # a sliced queryset in a union on SQLite, hence the SQL is assembled from Django's own.
+    arms, params = [], []
+    for section in sections:
+        latest = Article.objects.published(now=now).filter(section_id=section).values("pk")
+        sql, arm_params = latest[:RAIL_LENGTH].query.sql_with_params()
+        arms.append(f"SELECT * FROM ({sql}) AS rail_{len(arms)}")
+        params.extend(arm_params)
+    return Article.objects.filter(pk__in=RawSQL(" UNION ALL ".join(arms), params)).values_list(
+        *related.LINK
+    )
+
+
+_rails_query = Prepared(_rails)
 
 
 def section_rails(sections):
     """The latest `RAIL_LENGTH` public articles of each of `sections`, in their order, in one
-    query: [(section, [article, …]), …], sections with none left out.
-
-    Each section's few come from its own small select (`LIMIT`, along the section's index),
-    joined with UNION ALL, so the cost follows the rails, not the archive. Django cannot put
-    a sliced queryset in a union on SQLite, hence the SQL is assembled from Django's own."""
-    sections = list(sections)
+    query: [(section, [link, …]), …], sections with none left out."""
     if not sections:
         return []
-    # One select compiled (compiling is most of the cost), repeated with each section's id.
-    latest = Article.objects.published().values("pk").filter(section_id=RAIL_STAND_IN)
-    sql, arm_params = latest[:RAIL_LENGTH].query.sql_with_params()
-    place = arm_params.index(RAIL_STAND_IN)
-    arms, params = [], []
-    for section in sections:
-        arms.append(f"SELECT * FROM ({sql}) AS rail_{len(arms)}")
-        params.extend((*arm_params[:place], section.pk, *arm_params[place + 1 :]))
-    articles = Article.objects.filter(pk__in=RawSQL(" UNION ALL ".join(arms), params)).only(
-        "headline", "slug", "published_at", "section_id"
-    )
+    rows = _rails_query(now=timezone.now(), sections=[section.pk for section in sections])
     by_section = {}
-    for article in articles:
-        by_section.setdefault(article.section_id, []).append(article)
-    rails = []
-    for section in sections:
-        if section.pk in by_section:
-            for article in by_section[section.pk]:
-                article.section = section  # the menu's object: no query, no copy
-            rails.append((section, by_section[section.pk]))
-    return rails
+    for link in reading.linked(rows):
+        by_section.setdefault(link.section.pk, []).append(link)
+    return [(section, by_section[section.pk]) for section in sections if section.pk in by_section]
 
 
-class HomeView(ListView):
+class HomeView(TemplateView):
     """The lead story with its picture, the editors' top stories, then the latest articles
-    (`articles.frontpage`), then a rail per section."""
+    (`articles.frontpage`), then a rail per section. Drawn from the articles' stored parts
+    (`articles.fragments`)."""
 
     template_name = "articles/home.html"
-    context_object_name = "articles"
-
-    def get_queryset(self):
-        return frontpage.front_page(settings.ARTICLES_PER_PAGE)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = context["articles"]
-        context["lead"], context["top_stories"] = page.lead, page.top
-        context["articles"] = page.latest
+        page = frontpage.front_page(settings.ARTICLES_PER_PAGE)
         # One query for the sections: the menu (the `navigation` context processor's
-        # `nav_sections`, overridden here) and the rails share it.
-        context["nav_sections"] = sections = list(Section.objects.all())
+        # `nav_sections`, overridden here), the kickers and the rails share it.
+        context["nav_sections"] = sections = reading.sections()
+        by_pk = {section.pk: section for section in sections}
+        rows = [row for row in [page.lead] if row] + page.top + page.latest
+        current = fragments.current(rows, ("teaser_html", "rendered_tags", "lead_html"))
+        teasers = [reading.listed(pk, html, tags, by_pk) for pk, html, tags, _ in current]
+        context["cache_tags"] = caching.Tags(
+            set().union(*(teaser.cache_tags for teaser in teasers))
+        )
+        if page.lead:
+            lead_pk, _, _, lead_html = current[0]
+            context["lead"] = reading.Listed(lead_pk, mark_safe(lead_html), teasers[0].cache_tags)
+            teasers = teasers[1:]
+        context["top_stories"] = teasers[: len(page.top)]
+        context["articles"] = teasers[len(page.top) :]
         context["rails"] = section_rails(sections)
         context["meta"] = seo.page_meta(
             self.request,
@@ -74,63 +83,48 @@ class HomeView(ListView):
 
 
 def article_page_context(article):
-    """What the article page shows. The public page and every preview use this one builder
-    with the one template, `articles/article_detail.html`."""
-    corrections = list(article.corrections.all())
-    # "Updated": the latest correction, or changes published since it went live (`workflow`).
-    updates = [moment for moment in [article.revised_at] if moment is not None]
-    updates += [corrections[-1].published_at] if corrections else []
+    """What the article page shows, drawn live: every preview uses this with the public
+    page's template, `articles/article_detail.html`, whose story is the stored one."""
+    context = fragments.story_context(article)
     return {
-        "article": article,
+        **context,
+        # Drawn when the page template reaches it (a callable, which templates call).
+        "story": lambda: mark_safe(fragments.story(context)),
         "related_articles": related.related_for(article),
-        "corrections": corrections,
-        "updated_at": max(updates) if updates else None,
     }
 
 
-class ArticleDetailView(DetailView):
-    template_name = "articles/article_detail.html"
-    context_object_name = "article"
+ARTICLE_PARTS = ("story_html", "head_html", "rendered_tags")
+ARTICLE = (*reading.STORED, *ARTICLE_PARTS, "headline", "slug", "published_at", "section_id")
+_article = Prepared(
+    lambda slug, now: Article.objects.published(now=now).filter(slug=slug).values_list(*ARTICLE)
+)
 
-    def get_queryset(self):
-        return (
-            Article.objects.published()
-            .with_parts()
-            .with_topics()
-            .prefetch_related("corrections")
-            .defer("search_vector")
-        )
+
+class ArticleDetailView(TemplateView):
+    """A public article: its stored story and metadata (`articles.fragments`), the related
+    articles and the menu read now. Four queries with the next scheduled publication's."""
+
+    template_name = "articles/article_detail.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**article_page_context(self.object), **kwargs)
-        context["meta"] = self.page_meta(context)
-        return context
-
-    def page_meta(self, context):
-        article, request = self.object, self.request
-        updated_at = context["updated_at"]
-        properties = [
-            ("article:published_time", seo.iso(article.published_at)),
-            ("article:modified_time", seo.iso(updated_at or article.published_at)),
-            ("article:section", article.section.name),
-            *(("article:author", site_address(a.get_absolute_url()))
-              for a in article.byline()),
-            *(("article:tag", topic.name) for topic in article.topic_list()),
-        ]  # fmt: skip
-        return seo.page_meta(
-            request,
-            title=article.headline,
-            description=article.standfirst,
-            image=article.hero_image,
-            og_type="article",
-            properties=properties,
-            json_ld=[
-                seo.news_article(
-                    request, article, corrections=context["corrections"], updated_at=updated_at
-                ),
-                seo.breadcrumbs(request, article),
-            ],
+        context = super().get_context_data(**kwargs)
+        rows = _article(slug=self.kwargs["slug"], now=timezone.now())
+        if not rows:
+            raise Http404("No such article.")
+        [(pk, story, head, tags)] = fragments.current([rows[0][:6]], ARTICLE_PARTS)
+        headline, slug, published_at, section = rows[0][6:]
+        context["nav_sections"] = sections = reading.sections()
+        by_pk = {s.pk: s for s in sections}
+        context["article"] = reading.Linked(
+            pk, headline, slug_url("articles:detail", slug), published_at, by_pk[section]
         )
+        context["story"], context["head"] = mark_safe(story), mark_safe(head)
+        context["related_articles"] = related.related_links(
+            pk, section, reading.ids_in(tags, "topic"), reading.ids_in(tags, "author")
+        )
+        context["cache_tags"] = caching.Tags(tags.split())
+        return context
 
 
 class PublishedListView(ListView):
@@ -157,16 +151,33 @@ class PublishedListView(ListView):
             response.reader_lists = {tag}
         return response
 
+    # The list's stored teasers (`reading.ListQuery`), with `list_values()` its arguments;
+    # None: the articles of `get_queryset()` (search, which ranks them).
+    list_query = None
+    show_section = True
+
+    def list_values(self) -> dict:
+        return {}
+
     def paginate_queryset(self, queryset, page_size):
         if self.counted:
             return super().paginate_queryset(queryset, page_size)
-        page = paging.page_of(
-            queryset,
-            self.request.GET.get(self.page_kwarg),
-            page_size,
-            allow_empty_first_page=self.empty_first_page,
+        number = paging.page_number(self.request.GET.get(self.page_kwarg))
+        rows = self.list_query(page=number, per_page=page_size, **self.list_values())
+        teasers = reading.teasers(rows, self.sections_by_pk, show_section=self.show_section)
+        page = paging.rows_page(
+            teasers, number, page_size, allow_empty_first_page=self.empty_first_page
         )
+        self.cache_tags = caching.Tags(set().union(*(teaser.cache_tags for teaser in teasers)))
         return None, page, page.object_list, page.has_other_pages()
+
+    @cached_property
+    def sections(self):
+        return reading.sections()
+
+    @cached_property
+    def sections_by_pk(self):
+        return {section.pk: section for section in self.sections}
 
     def get_queryset(self):
         return self.filter_articles(Article.objects.published().for_listing())
@@ -179,15 +190,26 @@ class PublishedListView(ListView):
         context["meta"] = seo.page_meta(
             self.request, page=context.get("page_obj"), **self.meta_fields()
         )
+        if self.list_query is not None:
+            context["nav_sections"] = self.sections
+            context["cache_tags"] = self.cache_tags
         return context
 
 
 class SectionView(PublishedListView):
     template_name = "articles/section.html"
+    list_query = reading.in_section
+    show_section = False  # the page's own
 
     def filter_articles(self, articles):
-        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        slug = self.kwargs["slug"]
+        self.section = next((s for s in self.sections if s.slug == slug), None)
+        if self.section is None:
+            raise Http404("No such section.")
         return articles.filter(section=self.section)
+
+    def list_values(self):
+        return {"section": self.section.pk}
 
     def list_tag(self):
         return f"section-{self.section.pk}"
@@ -223,6 +245,11 @@ class AuthorView(PublishedListView):
         )
         return articles.filter(bylines__author=self.author)
 
+    list_query = reading.by_author
+
+    def list_values(self):
+        return {"author": self.author.pk}
+
     def list_tag(self):
         return f"author-{self.author.pk}"
 
@@ -252,6 +279,11 @@ class TopicView(PublishedListView):
     def filter_articles(self, articles):
         self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
         return articles.filter(article_topics__topic=self.topic)
+
+    list_query = reading.on_topic
+
+    def list_values(self):
+        return {"topic": self.topic.pk}
 
     def list_tag(self):
         return f"topic-{self.topic.pk}"

@@ -63,14 +63,14 @@ def _refuse_body(fields):
         )
 
 
-def public_now(prefix="") -> Q:
+def public_now(prefix="", now=None) -> Q:
     """What `published()` filters on: a live status, a publication time that has come, and
     not in the trash (`articles.trash`). `prefix` applies it across a relation, e.g.
     "article__" from a byline."""
     return Q(
         **{
             f"{prefix}status__in": LIVE_STATUSES,
-            f"{prefix}published_at__lte": timezone.now(),
+            f"{prefix}published_at__lte": now or timezone.now(),
             f"{prefix}trashed_at__isnull": True,
         }
     )
@@ -163,12 +163,13 @@ class ArticleQuerySet(models.QuerySet):
                 places = ", ".join(["%s"] * len(pks))
                 cursor.execute(f"DELETE FROM {SQLITE_INDEX} WHERE rowid IN ({places})", pks)
 
-    def published(self):
+    def published(self, now=None):
         """What readers may see: the one definition of "public".
 
-        Every public view, listing, feed, sitemap and search starts from this.
+        Every public view, listing, feed, sitemap and search starts from this. `now`: the
+        moment it is asked for (a prepared query's argument, `articles.prepared`).
         """
-        return self.filter(public_now())
+        return self.filter(public_now(now=now))
 
     def awaiting_review(self):
         """In review: a draft submitted for review, or a live article's changes submitted."""
@@ -370,6 +371,15 @@ class Article(models.Model):
         editable=False,
         help_text=_("When changes to the live article last went live: the page says “Updated”."),
     )
+    # What the reader pages show of it, rendered when it (or what it names) changes, by
+    # `articles.fragments`: current while `rendered_as` is "<changes>:<fragments.VERSION>".
+    teaser_html = models.TextField(editable=False, default="")
+    lead_html = models.TextField(editable=False, default="")
+    story_html = models.TextField(editable=False, default="")
+    head_html = models.TextField(editable=False, default="")
+    rendered_tags = models.TextField(editable=False, default="")
+    changes = models.PositiveIntegerField(editable=False, default=0)
+    rendered_as = models.CharField(editable=False, max_length=40, default="")
 
     objects = ArticleQuerySet.as_manager()
 
@@ -492,7 +502,7 @@ class Article(models.Model):
             .filter(linked_from__from_article=self)
             .order_by("linked_from__position", "linked_from__pk")
             .select_related("section")
-            .only("headline", "slug", "section")
+            .only("headline", "slug", "section", "published_at")
         )
 
     def topic_list(self):

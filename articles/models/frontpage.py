@@ -22,10 +22,10 @@ class Position(models.IntegerChoices):
 
 
 class FrontPageSlotQuerySet(models.QuerySet):
-    def active(self):
+    def active(self, now=None):
         """Picks in force now: no expiry, or one still to come. Whether the article itself
         is public is `Article.objects.published()`'s to say (the home page asks it)."""
-        return self.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+        return self.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now or timezone.now()))
 
 
 class FrontPageSlot(models.Model):

@@ -120,26 +120,31 @@ def _day(day, language):
     return formats.date_format(day, "DATE_FORMAT")
 
 
+def kicker(section) -> str:
+    """The link to a section above a headline."""
+    return f'<a class="kicker" href="{_e(section.get_absolute_url())}">{_e(section.name)}</a>'
+
+
 @register.simple_tag
-def teaser(article, show_section=False, snippet=None, query="") -> SafeString:
+def teaser(article, show_section=False, snippet=None, query="", kicker_html=None) -> SafeString:
     """One article in a list: picture, section, headline, standfirst (or a search result's
     snippet), byline and date. The one teaser of every listing: home, section, author,
     topic and search pages.
 
     Built here rather than in an included template, as `picture` is: a listing draws twenty,
     and a template include per teaser (with its own include for the byline) was most of a
-    list page's time. Everything is read from the objects as they are now."""
+    list page's time. Everything is read from the objects as they are now. `kicker_html`
+    goes where the section's kicker would (`articles.fragments.KICKER` in a stored one)."""
     url = article.get_absolute_url()
     parts = ['<article class="teaser">']
     if article.hero_image:
         card = picture(article.hero_image, "card", caption=False, link=url)
         parts.append(f'<div class="teaser__picture">{card}</div>')
     parts.append('<div class="teaser__text">')
-    if show_section:
-        section = article.section
-        parts.append(
-            f'<a class="kicker" href="{_e(section.get_absolute_url())}">{_e(section.name)}</a>'
-        )
+    if kicker_html is not None:
+        parts.append(kicker_html)
+    elif show_section:
+        parts.append(kicker(article.section))
     parts.append(
         f'<h3 class="teaser__headline"><a href="{_e(url)}">{_e(article.headline)}</a></h3>'
     )
