@@ -86,3 +86,41 @@ def test_a_body_picture_s_new_credit_shows_at_once(client, story):
     story["picture"].credit = "Second Agency"
     story["picture"].save()
     assert "Image credit: Second Agency" in client.get(url).text
+
+
+# The hero picture is drawn into each article's stored parts (`articles.fragments`): its words
+# change on every page that shows it, rendered again when the change commits.
+HERO_WORDS = [
+    ("credit", "Third Agency", "Image credit: Third Agency", "everywhere"),
+    ("alt_text", "Gulls circle the pier", 'alt="Gulls circle the pier"', "everywhere"),
+    # Listings draw no caption; the home page's lead and the article page do.
+    ("caption", "Gulls over the pier at dawn", "Gulls over the pier at dawn", "captioned"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "shown", "where"), HERO_WORDS)
+def test_a_hero_picture_s_new_words_show_on_every_page_at_once(
+    client, story, django_capture_on_commit_callbacks, field, value, shown, where
+):
+    urls = pages(story)[:5]  # home, article, section, author, topic
+    seen(client, urls)
+    hero = story["article"].hero_image
+    setattr(hero, field, value)
+    with django_capture_on_commit_callbacks(execute=True):
+        hero.save()
+    if where == "captioned":
+        urls = urls[:2]
+    for url in urls:
+        assert shown in client.get(url).text, url
+
+
+def test_a_change_is_drawn_when_it_commits_so_readers_pay_no_render(
+    client, story, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    url = story["article"].get_absolute_url()
+    seen(client, [url])
+    with django_capture_on_commit_callbacks(execute=True):
+        story["author"].name = "Ann Committed"
+        story["author"].save()
+    with django_assert_max_num_queries(5):  # the stored story: nothing drawn on the way
+        assert "Ann Committed" in client.get(url).text
