@@ -46,7 +46,7 @@ from .models import (
 )
 
 FIELDS = ("teaser_html", "lead_html", "story_html", "head_html", "rendered_tags")
-# Where a listing's teaser shows the section it is in: filled per page (`with_kicker`).
+# Where a listing's teaser shows the section it is in: filled per page (`reading.listed`).
 KICKER = "<!--kicker-->"
 RENDER_AT_COMMIT = 100  # articles rendered after one commit; the rest when first read
 
@@ -179,13 +179,6 @@ def current(rows, fields):
         (pk, *(made[pk][name] for name in names)) if pk in made else (pk, *rest)
         for pk, *rest in out
     ]
-
-
-def with_kicker(teaser_html, section) -> str:
-    """A stored teaser with its section's kicker, or with none (`section` None)."""
-    from .templatetags.newsroom import kicker
-
-    return teaser_html.replace(KICKER, kicker(section) if section else "")
 
 
 # ---------------------------------------------------------------------------------------

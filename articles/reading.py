@@ -10,12 +10,13 @@ page was a fifth of its time.
 
 from dataclasses import dataclass
 
+from django.db import DEFAULT_DB_ALIAS
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from . import fragments
 from .addresses import slug_url
-from .models import Article, Section
+from .models import Article, Author, ImageAsset, Section, Topic
 from .prepared import Prepared
 
 STORED = ("pk", "changes", "rendered_as")  # first in every row (`fragments.current`)
@@ -52,13 +53,58 @@ class Linked:
         return self.url
 
 
-def linked(rows) -> list[Linked]:
-    """Rows of `related.LINK` (pk, headline, slug, published_at, section's id, name, slug)."""
-    return [
-        Linked(pk, headline, slug_url("articles:detail", slug), published_at,
-               Section(id=section, name=name, slug=section_slug))
-        for pk, headline, slug, published_at, section, name, section_slug in rows
-    ]  # fmt: skip
+def linked(rows, sections_by_pk=None) -> list[Linked]:
+    """Rows of `related.LINK` (pk, headline, slug, published_at, section's id, name, slug),
+    with the menu's section objects when given."""
+    sections_by_pk = sections_by_pk or {}
+    links = []
+    for pk, headline, slug, published_at, section, name, section_slug in rows:
+        shown = sections_by_pk.get(section) or Section(id=section, name=name, slug=section_slug)
+        links.append(Linked(pk, headline, slug_url("articles:detail", slug), published_at, shown))
+    return links
+
+
+# ---------------------------------------------------------------------------------------
+# One row as a model object: an author with their photo, a topic
+
+
+def _columns(model):
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+def _author_query():
+    photo = [f"photo__{name}" for name in _columns(ImageAsset)]
+    return Prepared(
+        lambda slug: Author.objects.filter(slug=slug).values_list(*_columns(Author), *photo)
+    )
+
+
+_author = _topic = None
+
+
+def author(slug) -> Author | None:
+    """The author with this slug, their photo loaded, or None: one query."""
+    global _author
+    _author = _author or _author_query()
+    rows = _author(slug=slug)
+    if not rows:
+        return None
+    names = _columns(Author)
+    found = Author.from_db(DEFAULT_DB_ALIAS, names, rows[0][: len(names)])
+    photo = None
+    if found.photo_id is not None:
+        photo = ImageAsset.from_db(DEFAULT_DB_ALIAS, _columns(ImageAsset), rows[0][len(names) :])
+    found.photo = photo
+    return found
+
+
+def topic(slug) -> Topic | None:
+    global _topic
+    _topic = _topic or Prepared(
+        lambda slug: Topic.objects.filter(slug=slug).values_list(*_columns(Topic))
+    )
+    rows = _topic(slug=slug)
+    return Topic.from_db(DEFAULT_DB_ALIAS, _columns(Topic), rows[0]) if rows else None
 
 
 # ---------------------------------------------------------------------------------------
@@ -79,16 +125,26 @@ def sections() -> list[Section]:
 # Teasers
 
 
-def listed(pk, html, tags, sections_by_pk, *, show_section=True) -> Listed:
-    """A stored teaser with its section's kicker (none: `show_section` False)."""
-    section = sections_by_pk.get(_section_of(tags)) if show_section else None
-    return Listed(pk, mark_safe(fragments.with_kicker(html, section)), frozenset(tags.split()))
+def listed(pk, html, tags, kickers, *, show_section=True) -> Listed:
+    """A stored teaser with its section's kicker (`kickers`: {section pk: its kicker}), or
+    none (`show_section` False)."""
+    kicker = kickers.get(_section_of(tags), "") if show_section else ""
+    return Listed(pk, mark_safe(html.replace(fragments.KICKER, kicker)), frozenset(tags.split()))
 
 
-def teasers(rows, sections_by_pk, *, show_section=True) -> list[Listed]:
-    """Reader rows `(*STORED, *TEASER)` as teasers, brought up to date (`fragments`)."""
+def kickers(sections) -> dict:
+    """{section pk: the kicker teasers show for it}, made once per page."""
+    from .templatetags.newsroom import kicker
+
+    return {section.pk: kicker(section) for section in sections}
+
+
+def teasers(rows, sections, *, show_section=True) -> list[Listed]:
+    """Reader rows `(*STORED, *TEASER)` as teasers, brought up to date (`fragments`), with
+    the kickers of the menu's `sections`."""
+    shown = kickers(sections) if show_section else {}
     return [
-        listed(pk, html, tags, sections_by_pk, show_section=show_section)
+        listed(pk, html, tags, shown, show_section=show_section)
         for pk, html, tags in fragments.current(rows, TEASER)
     ]
 

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.db.models.expressions import RawSQL
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -10,7 +9,7 @@ from django.views.generic import ListView, TemplateView
 
 from . import caching, fragments, frontpage, paging, reading, related, search, seo
 from .addresses import slug_url
-from .models import Article, Author, Section, Topic
+from .models import Article, Section
 from .prepared import Prepared
 
 RAIL_LENGTH = 4  # articles in each section's rail on the home page
@@ -41,7 +40,7 @@ def section_rails(sections):
         return []
     rows = _rails_query(now=timezone.now(), sections=[section.pk for section in sections])
     by_section = {}
-    for link in reading.linked(rows):
+    for link in reading.linked(rows, {section.pk: section for section in sections}):
         by_section.setdefault(link.section.pk, []).append(link)
     return [(section, by_section[section.pk]) for section in sections if section.pk in by_section]
 
@@ -59,10 +58,10 @@ class HomeView(TemplateView):
         # One query for the sections: the menu (the `navigation` context processor's
         # `nav_sections`, overridden here), the kickers and the rails share it.
         context["nav_sections"] = sections = reading.sections()
-        by_pk = {section.pk: section for section in sections}
+        kickers = reading.kickers(sections)
         rows = [row for row in [page.lead] if row] + page.top + page.latest
         current = fragments.current(rows, ("teaser_html", "rendered_tags", "lead_html"))
-        teasers = [reading.listed(pk, html, tags, by_pk) for pk, html, tags, _ in current]
+        teasers = [reading.listed(pk, html, tags, kickers) for pk, html, tags, _ in current]
         context["cache_tags"] = caching.Tags(
             set().union(*(teaser.cache_tags for teaser in teasers))
         )
@@ -164,7 +163,7 @@ class PublishedListView(ListView):
             return super().paginate_queryset(queryset, page_size)
         number = paging.page_number(self.request.GET.get(self.page_kwarg))
         rows = self.list_query(page=number, per_page=page_size, **self.list_values())
-        teasers = reading.teasers(rows, self.sections_by_pk, show_section=self.show_section)
+        teasers = reading.teasers(rows, self.sections, show_section=self.show_section)
         page = paging.rows_page(
             teasers, number, page_size, allow_empty_first_page=self.empty_first_page
         )
@@ -175,11 +174,13 @@ class PublishedListView(ListView):
     def sections(self):
         return reading.sections()
 
-    @cached_property
-    def sections_by_pk(self):
-        return {section.pk: section for section in self.sections}
+    def find(self):
+        """Look up what the list is of (its section, author or topic): 404 if none."""
 
     def get_queryset(self):
+        if self.list_query is not None:
+            self.find()
+            return []  # the page reads its stored teasers (`paginate_queryset`)
         return self.filter_articles(Article.objects.published().for_listing())
 
     def meta_fields(self) -> dict:
@@ -201,12 +202,11 @@ class SectionView(PublishedListView):
     list_query = reading.in_section
     show_section = False  # the page's own
 
-    def filter_articles(self, articles):
+    def find(self):
         slug = self.kwargs["slug"]
         self.section = next((s for s in self.sections if s.slug == slug), None)
         if self.section is None:
             raise Http404("No such section.")
-        return articles.filter(section=self.section)
 
     def list_values(self):
         return {"section": self.section.pk}
@@ -238,12 +238,10 @@ class AuthorView(PublishedListView):
     template_name = "articles/author.html"
     empty_first_page = False
 
-    def filter_articles(self, articles):
-        self.author = get_object_or_404(
-            Author.objects.select_related("photo"),
-            slug=self.kwargs["slug"],
-        )
-        return articles.filter(bylines__author=self.author)
+    def find(self):
+        self.author = reading.author(self.kwargs["slug"])
+        if self.author is None:
+            raise Http404("No such author.")
 
     list_query = reading.by_author
 
@@ -276,9 +274,10 @@ class AuthorView(PublishedListView):
 class TopicView(PublishedListView):
     template_name = "articles/topic.html"
 
-    def filter_articles(self, articles):
-        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
-        return articles.filter(article_topics__topic=self.topic)
+    def find(self):
+        self.topic = reading.topic(self.kwargs["slug"])
+        if self.topic is None:
+            raise Http404("No such topic.")
 
     list_query = reading.on_topic
 

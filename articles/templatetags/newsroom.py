@@ -159,6 +159,25 @@ def teaser(article, show_section=False, snippet=None, query="", kicker_html=None
     return mark_safe("".join(parts))
 
 
+@register.filter
+def joined(parts) -> SafeString:
+    """Stored HTML pieces (teasers: `reading.Listed`) one after the other: a page's twenty
+    without a template loop."""
+    return mark_safe("".join(part.__html__() for part in parts))
+
+
+@register.simple_tag
+def rail_items(links) -> SafeString:
+    """A home-page rail's entries (`reading.Linked`): headline link and date, one <li> each."""
+    return mark_safe(
+        "".join(
+            f'<li><a href="{_e(link.url)}">{_e(link.headline)}</a> '
+            f"{dateline(link.published_at)}</li>\n"
+            for link in links
+        )
+    )
+
+
 @register.simple_tag
 def absolute_uri(url):
     """`site_address` in a template."""
