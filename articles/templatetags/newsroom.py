@@ -105,12 +105,22 @@ def byline(article, link=False) -> SafeString:
 def dateline(moment, format_name="DATE_FORMAT") -> SafeString:
     """`{% dateline article.published_at %}`: a <time> in the site's time zone and its one
     date format (`newsroom/formats`)."""
-    local = timezone.localtime(moment)
     if format_name == "DATE_FORMAT":
-        shown = _day(local.date(), translation.get_language())
-    else:
-        shown = formats.date_format(local, format_name)
+        return _datelines([moment])[0]
+    local = timezone.localtime(moment)
+    shown = formats.date_format(local, format_name)
     return mark_safe(f'<time datetime="{local.isoformat()}">{_e(shown)}</time>')
+
+
+def _datelines(moments) -> list[str]:
+    """`dateline` of each of `moments`, the time zone and language looked up once."""
+    zone, language = timezone.get_current_timezone(), translation.get_language()
+    shown = []
+    for moment in moments:
+        local = moment.astimezone(zone)
+        day = _e(_day(local.date(), language))
+        shown.append(f'<time datetime="{local.isoformat()}">{day}</time>')
+    return shown
 
 
 @functools.lru_cache(maxsize=4096)
@@ -169,11 +179,11 @@ def joined(parts) -> SafeString:
 @register.simple_tag
 def rail_items(links) -> SafeString:
     """A home-page rail's entries (`reading.Linked`): headline link and date, one <li> each."""
+    dates = _datelines([link.published_at for link in links])
     return mark_safe(
         "".join(
-            f'<li><a href="{_e(link.url)}">{_e(link.headline)}</a> '
-            f"{dateline(link.published_at)}</li>\n"
-            for link in links
+            f'<li><a href="{_e(link.url)}">{_e(link.headline)}</a> {date}</li>\n'
+            for link, date in zip(links, dates, strict=True)
         )
     )
 
@@ -229,7 +239,8 @@ def search_snippet(text, query) -> SafeString:
 def json_ld(data) -> SafeString:
     """Structured data as a `<script type="application/ld+json">`, escaped as Django's
     `json_script` escapes (no "</script>" can end it early)."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
+    # Compact: Python's JSON encoder is its C one only without `indent`.
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
     return format_html(
         '<script type="application/ld+json">{}</script>',
         mark_safe(text.translate(_json_script_escapes)),
