@@ -10,10 +10,11 @@ Never stale: every change of any of those adds one to the article's `changes` in
 transaction (`mark_changed`, from the signals below), and parts count as the article's only
 while `rendered_as` says they were made from that many changes by this code (`VERSION`, a
 hash of the templates and modules that draw them, so a deploy that changes them re-renders
-too). After the commit the articles changed are rendered again at once (`refresh`), the
-newest `RENDER_AT_COMMIT` of them; a reader page that meets one whose parts are out of date
-(a section renamed over thousands of articles, a new deploy) renders it then, stores it, and
-shows what it rendered. A render stores its parts only if no change happened meanwhile.
+too). After the commit the live articles changed are rendered again at once (`refresh`),
+the newest `RENDER_AT_COMMIT` of them (a draft is drawn when it goes live); a reader page
+that meets one whose parts are out of date (a section renamed over thousands of articles, a
+new deploy) renders it then, stores it, and shows what it rendered. A render stores its
+parts only if no change happened meanwhile.
 
 What a page shows around them comes from the database on every request as before: whether
 an article is public (`Article.objects.published()`), the related articles, the section
@@ -44,11 +45,12 @@ from .models import (
     Section,
     Topic,
 )
+from .models.articles import LIVE_STATUSES
 
 FIELDS = ("teaser_html", "lead_html", "story_html", "head_html", "rendered_tags")
 # Where a listing's teaser shows the section it is in: filled per page (`reading.listed`).
 KICKER = "<!--kicker-->"
-RENDER_AT_COMMIT = 100  # articles rendered after one commit; the rest when first read
+RENDER_AT_COMMIT = 100  # live articles rendered after one commit; the rest when first read
 
 _SOURCES = [
     "templates/includes/story.html",
@@ -188,12 +190,15 @@ def current(rows, fields):
 def mark_changed(articles) -> None:
     """The articles of queryset `articles` changed in what their parts show: out of date
     now, in this transaction, and rendered again once it commits."""
-    pks = list(articles.order_by("-published_at", "-pk").values_list("pk", flat=True))
-    if not pks:
+    rows = articles.order_by("-published_at", "-pk").values_list("pk", "status")
+    rows = list(rows)
+    if not rows:
         return
-    Article.objects.filter(pk__in=pks).update(changes=F("changes") + 1)
-    due = pks[:RENDER_AT_COMMIT]
-    transaction.on_commit(lambda: refresh(due))
+    Article.objects.filter(pk__in=[pk for pk, _ in rows]).update(changes=F("changes") + 1)
+    # Drawn now only what readers may see (a draft is drawn when it goes live: a save).
+    due = [pk for pk, status in rows if status in LIVE_STATUSES][:RENDER_AT_COMMIT]
+    if due:
+        transaction.on_commit(lambda: refresh(due))
 
 
 def image_changed(pk) -> None:

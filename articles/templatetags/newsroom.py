@@ -117,7 +117,7 @@ def _datelines(moments) -> list[str]:
     zone, language = timezone.get_current_timezone(), translation.get_language()
     shown = []
     for moment in moments:
-        local = moment.astimezone(zone)
+        local = timezone.localtime(moment, zone)  # (None: now, as `localtime` has it)
         day = _e(_day(local.date(), language))
         shown.append(f'<time datetime="{local.isoformat()}">{day}</time>')
     return shown
