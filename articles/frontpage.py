@@ -23,7 +23,7 @@ ACTION = "front_page"
 
 @dataclass
 class FrontPage:
-    """Reader rows (`reading.FRONT_FIELDS`): the lead, the top stories, the latest."""
+    """Reader rows (`FRONT_FIELDS`): the lead, the top stories, the latest."""
 
     lead: tuple | None = None
     top: list[tuple] = field(default_factory=list)

@@ -49,16 +49,6 @@ class Page:
         return len(self.object_list)
 
 
-def page_of(articles, number, per_page, *, allow_empty_first_page=True) -> Page:
-    """Page `number` (text from the address: "1", "2", …) of `articles`. 404 for a page that
-    is not a positive number or lies past the end, and for an empty first page unless
-    allowed."""
-    number = page_number(number)
-    start = (number - 1) * per_page
-    rows = list(articles[start : start + per_page + 1])
-    return rows_page(rows, number, per_page, allow_empty_first_page=allow_empty_first_page)
-
-
 def page_number(text) -> int:
     """The page number in an address ("1", "2", …): 404 unless a positive number of at most
     `LAST_PAGE`."""
