@@ -146,6 +146,9 @@
   function onSearchInput(event) {
     const form = event.target.closest("[data-chooser-search]")
     if (!form) return
+    // Leaving the search box fires "change": its typing was searched already ("input"), and
+    // searching again would redraw the grid under the picture the user is moving to.
+    if (event.type === "change" && event.target.type === "search") return
     window.clearTimeout(searchTimer)
     searchTimer = window.setTimeout(async () => {
       const focused = document.activeElement && document.activeElement.name
