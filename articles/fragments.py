@@ -45,9 +45,9 @@ from .models import (
     Section,
     Topic,
 )
-from .models.articles import LIVE_STATUSES
+from .models.articles import LIVE_STATUSES, STORED_PARTS
 
-FIELDS = ("teaser_html", "lead_html", "story_html", "head_html", "rendered_tags")
+FIELDS = STORED_PARTS
 # Where a listing's teaser shows the section it is in: filled per page (`reading.listed`).
 KICKER = "<!--kicker-->"
 RENDER_AT_COMMIT = 100  # live articles rendered after one commit; the rest when first read

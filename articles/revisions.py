@@ -30,7 +30,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from .models import Article, ArticleTopic, Byline, Correction, ImageAsset, RelatedArticle, Revision
-from .models.articles import LIVE_STATUSES
+from .models.articles import LIVE_STATUSES, STORED_PARTS
 from .richtext import FIGURE_REFERENCE, SanitizedHTMLField, plain_text
 
 # Not snapshotted: the key, the row's own bookkeeping times, the body's plain-text copy and
@@ -39,7 +39,7 @@ SKIPPED = {"id", "created_at", "updated_at", "body_text", "search_vector"}
 # Nor the row's pending-changes bookkeeping: which revision is pending or live is not content.
 SKIPPED |= {"pending_revision", "live_revision", "changes_in_review", "revised_at"}
 # Nor what the reader pages show of it, rendered from the rest (`articles.fragments`).
-SKIPPED |= {"teaser_html", "lead_html", "story_html", "head_html", "rendered_tags"}
+SKIPPED |= set(STORED_PARTS)
 SKIPPED |= {"changes", "rendered_as"}
 # Snapshotted and shown in comparisons, but never written back by a restore: status and
 # publication time change only through `articles.workflow`.

@@ -16,6 +16,7 @@ from js_asset import Media
 
 from .. import permissions, revisions, workflow
 from ..models import Article, ArticleTopic, Author, Byline, Correction, RelatedArticle
+from ..models.articles import RENDERING
 from . import chooser, editor, filters, history, live_preview, review, trash, widgets
 from .common import ConstrainedInlineForm, SafeKeys, thumbnail
 
@@ -93,7 +94,7 @@ class ArticleChangeList(ChangeList):
         return (
             super()
             .get_queryset(request, exclude_parameters)
-            .defer("body", "body_text", "search_vector")
+            .defer("body", "body_text", "search_vector", *RENDERING)
         )
 
 
