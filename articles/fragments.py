@@ -8,12 +8,13 @@ article and everything they name: its section, byline, topics, pictures and corr
 
 Never stale: every change of any of those adds one to the article's `changes` in the same
 transaction (`mark_changed`, from the signals below), and parts count as the article's only
-while `rendered_as` says they were made from that many changes by this code (`VERSION`, a
-hash of the templates and modules that draw them, so a deploy that changes them re-renders
-too). After the commit the live articles changed are rendered again at once (`refresh`),
-the newest `RENDER_AT_COMMIT` of them (a draft is drawn when it goes live); a reader page
-that meets one whose parts are out of date (a section renamed over thousands of articles, a
-new deploy) renders it then, stores it, and shows what it rendered. A render stores its
+while `rendered_as` says they were made from that many changes by this code and settings
+(`version()`: a hash of the templates and modules that draw them and of the addresses they
+write, so a deploy that changes either re-renders too). After the commit the live articles
+changed are rendered again at once (`refresh`), the newest `RENDER_AT_COMMIT` of them (a
+draft is drawn when it goes live); a reader page that meets one whose parts are out of date
+(a section renamed over thousands of articles, a new deploy) renders it then, stores it,
+and shows what it rendered. A render stores its
 parts only if no change happened meanwhile.
 
 What a page shows around them comes from the database on every request as before: whether
@@ -21,16 +22,19 @@ an article is public (`Article.objects.published()`), the related articles, the 
 menu. Kickers in teasers are filled in per page (`KICKER`), as a section's own page has none.
 """
 
+import functools
 import hashlib
 from pathlib import Path
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 
 from . import caching, seo
 from .models import (
@@ -61,13 +65,34 @@ _SOURCES = [
     "articles/seo.py",
     "articles/fragments.py",
 ]
-VERSION = hashlib.sha256(
-    b"".join((Path(settings.BASE_DIR) / name).read_bytes() for name in _SOURCES)
-).hexdigest()[:12]
+
+
+@functools.cache
+def version() -> str:
+    """What drew the stored parts: the code above, and what their addresses and dates
+    come from (the site's address, the hashed names of the static pictures their metadata
+    names, where media is served, the time zone and language). Asked once per process."""
+    from django.core.files.storage import default_storage
+
+    served = [
+        seo.site_address("/"),
+        static(seo.DEFAULT_IMAGE[0]),
+        static(seo.LOGO[0]),
+        default_storage.url("x"),
+        settings.TIME_ZONE,
+        settings.LANGUAGE_CODE,
+    ]
+    code = b"".join((Path(settings.BASE_DIR) / name).read_bytes() for name in _SOURCES)
+    return hashlib.sha256(code + "\n".join(served).encode()).hexdigest()[:12]
+
+
+@receiver(setting_changed)
+def _settings_changed(**kwargs):
+    version.cache_clear()
 
 
 def rendered_as(changes) -> str:
-    return f"{changes}:{VERSION}"
+    return f"{changes}:{version()}"
 
 
 # ---------------------------------------------------------------------------------------

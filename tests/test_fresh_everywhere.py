@@ -124,3 +124,14 @@ def test_a_change_is_drawn_when_it_commits_so_readers_pay_no_render(
         story["author"].save()
     with django_assert_max_num_queries(5):  # the stored story: nothing drawn on the way
         assert "Ann Committed" in client.get(url).text
+
+
+def test_a_new_site_address_is_drawn_into_every_stored_page(client, story, settings):
+    """The stored parts write full addresses (canonical, OpenGraph, JSON-LD): a deploy under
+    another address draws them again, as a change of their templates does."""
+    url = story["article"].get_absolute_url()
+    assert 'href="https://news.example.com/other' not in client.get(url).text
+    settings.SITE_URL = "https://news.example.com/other"
+    page = client.get(url).text
+    assert f'<link rel="canonical" href="https://news.example.com/other{url}">' in page
+    assert '"url":"https://news.example.com/other/static/img/logo' in page  # JSON-LD

@@ -379,7 +379,7 @@ class Article(models.Model):
         help_text=_("When changes to the live article last went live: the page says “Updated”."),
     )
     # What the reader pages show of it, rendered when it (or what it names) changes, by
-    # `articles.fragments`: current while `rendered_as` is "<changes>:<fragments.VERSION>".
+    # `articles.fragments`: current while `rendered_as` is "<changes>:<fragments.version()>".
     teaser_html = models.TextField(editable=False, default="")
     lead_html = models.TextField(editable=False, default="")
     story_html = models.TextField(editable=False, default="")
