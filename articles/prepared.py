@@ -91,7 +91,10 @@ class _Compiled:
         for position, name, index, adapt in self.slots:
             value = values[name] if index is None else values[name][index]
             params[position] = adapt(value)
-        with connections[self.alias].cursor() as cursor:
+        connection = connections[self.alias]
+        # Kept prepared by the server where the backend can (newsroom/postgresql).
+        cursor = getattr(connection, "prepared_cursor", connection.cursor)()
+        with cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         if self.converters:

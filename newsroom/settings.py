@@ -137,6 +137,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Keeps the reader pages' queries prepared on the server (newsroom/postgresql/base.py);
+    # false behind a pooler that cannot keep prepared statements (PgBouncer before 1.21).
+    DATABASES["default"]["ENGINE"] = "newsroom.postgresql"
+    DATABASES["default"]["PREPARED_STATEMENTS"] = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["ENGINE"] = "newsroom.sqlite"  # keeps the planner's statistics
     # SQLite behind a web server: readers never wait for a writer (WAL), a writer waits for

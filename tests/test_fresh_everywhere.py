@@ -2,6 +2,8 @@
 an edited headline or a picture's new credit in the body shows on every page that shows it,
 on the very next request (issue 9: what is made once for speed must stay correct)."""
 
+from io import StringIO
+
 import pytest
 from django.urls import reverse
 
@@ -135,3 +137,24 @@ def test_a_new_site_address_is_drawn_into_every_stored_page(client, story, setti
     page = client.get(url).text
     assert f'<link rel="canonical" href="https://news.example.com/other{url}">' in page
     assert '"url":"https://news.example.com/other/static/img/logo' in page  # JSON-LD
+
+
+def test_render_articles_draws_the_out_of_date_beforehand(
+    client, story, django_assert_max_num_queries
+):
+    """After a deploy every article is out of date; `render_articles` draws them all, so
+    the first reader of each pays no render."""
+    from django.core.management import call_command
+
+    from articles.models import Article
+
+    url = story["article"].get_absolute_url()
+    Article.objects.update(rendered_as="")  # as a new deploy leaves them
+    out = StringIO()
+    call_command("render_articles", stdout=out)
+    assert f"Rendered 1 of {Article.objects.count()} articles." in out.getvalue()
+    with django_assert_max_num_queries(5):  # the stored story: nothing drawn on the way
+        assert "Pier reopens" in client.get(url).text
+    out = StringIO()
+    call_command("render_articles", stdout=out)
+    assert "Rendered 0 of" in out.getvalue()  # nothing left to draw
