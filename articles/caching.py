@@ -371,7 +371,11 @@ class PageCacheMiddleware:
         }
         if cache_down:  # logged once above; the page is served as made, nothing is kept
             return self.serve(request, entry, "off", response)
-        found = _quietly(read_many, [EPOCH, *map(version_key, entry["checked"])])
+        storing = readable and request.method == "GET"
+        # The versions its tags have now, to keep with it; without the page cache, only
+        # whether an edit came meanwhile.
+        kept = map(version_key, entry["checked"]) if storing else ()
+        found = _quietly(read_many, [EPOCH, *kept])
         if found is None or found.get(EPOCH) != epoch:
             # An edit was committed while this page was made, maybe from the data before it:
             # served, but no cache may keep it (Varnish could store it after the purge).
@@ -379,7 +383,7 @@ class PageCacheMiddleware:
             return response
         if epoch is None:  # the first page since the cache was emptied: start an epoch
             _quietly(cache.add, EPOCH, new_token(), timeout=None)
-        if readable and request.method == "GET":
+        if storing:
             self.store(key, entry, found, seconds, now)
         return self.serve(request, entry, "miss" if readable else "off", response)
 

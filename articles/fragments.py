@@ -59,7 +59,6 @@ RENDER_AT_COMMIT = 100  # live articles rendered after one commit; the rest when
 _SOURCES = [
     "templates/includes/story.html",
     "templates/includes/lead.html",
-    "templates/includes/meta.html",
     "templates/includes/corrections.html",
     "articles/templatetags/newsroom.py",
     "articles/seo.py",
@@ -118,7 +117,7 @@ def story(context) -> str:
 
 
 def article_meta(article, context) -> seo.PageMeta:
-    """The article page's metadata (templates/includes/meta.html)."""
+    """The article page's metadata (drawn by `seo.head_html`)."""
     updated_at = context["updated_at"]
     properties = [
         ("article:published_time", seo.iso(article.published_at)),
@@ -151,7 +150,7 @@ def render(article) -> dict:
 
     context = story_context(article)
     meta = article_meta(article, context)
-    head = render_to_string("includes/meta.html", {"meta": meta, "site_name": settings.SITE_NAME})
+    head = seo.head_html(meta)
     return {
         "teaser_html": teaser(article, kicker_html=KICKER),
         "lead_html": render_to_string("includes/lead.html", {"lead": article}),

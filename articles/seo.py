@@ -1,5 +1,5 @@
 """What search engines, social networks and feed readers are told about each public page:
-the page's metadata (`page_meta`, drawn by templates/includes/meta.html) and its JSON-LD
+the page's metadata (`page_meta`, drawn by `head_html`) and its JSON-LD
 structured data (schema.org, as Google's rich results read it).
 
 Every public view builds one `PageMeta`; a page without one (the 404 page, previews) is
@@ -7,12 +7,16 @@ drawn with the site's defaults and `noindex`. Addresses are absolute, from the r
 Django's feeds and sitemaps make theirs.
 """
 
+import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import _json_script_escapes, escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from .renditions import jpeg as jpeg_rendition
@@ -50,6 +54,9 @@ class PageMeta:
     # Extra OpenGraph properties, e.g. article:published_time.
     properties: list = field(default_factory=list)
     json_ld: list = field(default_factory=list)
+    # A list's page before and after this one (`?page=…`, the rest of the query kept).
+    prev_url: str = ""
+    next_url: str = ""
 
 
 def iso(moment) -> str:
@@ -68,6 +75,11 @@ def page_meta(request, *, title, description="", image=None, page=None, **fields
     canonical = site_address(request.path)
     if page is not None and page.number > 1:
         canonical += f"?page={page.number}"
+    if page is not None:
+        if page.has_previous():
+            fields["prev_url"] = page_link(request, page.previous_page_number())
+        if page.has_next():
+            fields["next_url"] = page_link(request, page.next_page_number())
     description = description or DESCRIPTION.format(site=settings.SITE_NAME)
     meta = PageMeta(
         title=title,
@@ -85,6 +97,84 @@ def page_meta(request, *, title, description="", image=None, page=None, **fields
         meta.image_url = site_address(static(path))
         meta.image_alt = settings.SITE_NAME
     return meta
+
+
+def page_link(request, number) -> str:
+    """`?page=<number>` with the rest of the request's query, as `{% querystring %}` makes it."""
+    query = request.GET.copy()
+    query["page"] = number
+    return f"?{query.urlencode()}"
+
+
+def head_html(meta) -> SafeString:
+    """The page's metadata as the tags of its <head> (templates/base.html): description,
+    canonical, OpenGraph, Twitter card, feeds and JSON-LD; with no `meta` (the 404 page,
+    previews), the site's description and `noindex`. Written in Python rather than as a
+    template: it is on every page, and drawn as a template it cost more than the rest of
+    the page's head (some thirty lookups)."""
+    site = escape(settings.SITE_NAME)
+    if meta is None:
+        return mark_safe(
+            f'<meta name="description" content="News, analysis and features from {site}.">\n'
+            '  <meta name="robots" content="noindex">'
+        )
+    title, description, image_url, image_alt = (
+        escape(meta.title),
+        escape(meta.description),
+        escape(meta.image_url),
+        escape(meta.image_alt),
+    )
+    tags = [f'<meta name="description" content="{description}">']
+    if meta.noindex:
+        tags.append('<meta name="robots" content="noindex">')
+    tags.append(f'<link rel="canonical" href="{escape(meta.canonical)}">')
+    if meta.prev_url:
+        tags.append(f'<link rel="prev" href="{escape(meta.prev_url)}">')
+    if meta.next_url:
+        tags.append(f'<link rel="next" href="{escape(meta.next_url)}">')
+    tags += [
+        f'<meta property="og:site_name" content="{site}">',
+        '<meta property="og:locale" content="en_GB">',
+        f'<meta property="og:type" content="{escape(meta.og_type)}">',
+        f'<meta property="og:title" content="{title}">',
+        f'<meta property="og:description" content="{description}">',
+        f'<meta property="og:url" content="{escape(meta.canonical)}">',
+        f'<meta property="og:image" content="{image_url}">',
+        f'<meta property="og:image:width" content="{int(meta.image_width)}">',
+        f'<meta property="og:image:height" content="{int(meta.image_height)}">',
+        f'<meta property="og:image:alt" content="{image_alt}">',
+    ]
+    tags += [
+        f'<meta property="{escape(name)}" content="{escape(value)}">'
+        for name, value in meta.properties
+    ]
+    tags += [
+        '<meta name="twitter:card" content="summary_large_image">',
+        f'<meta name="twitter:title" content="{title}">',
+        f'<meta name="twitter:description" content="{description}">',
+        f'<meta name="twitter:image" content="{image_url}">',
+        f'<meta name="twitter:image:alt" content="{image_alt}">',
+    ]
+    for name, rss, atom in meta.feeds:
+        name = escape(name)
+        tags.append(
+            f'<link rel="alternate" type="application/rss+xml" title="{name} (RSS)" '
+            f'href="{escape(rss)}">'
+        )
+        tags.append(
+            f'<link rel="alternate" type="application/atom+xml" title="{name} (Atom)" '
+            f'href="{escape(atom)}">'
+        )
+    tags += [json_ld_script(data) for data in meta.json_ld]
+    return mark_safe("\n  ".join(tags))
+
+
+def json_ld_script(data) -> str:
+    """Structured data as a `<script type="application/ld+json">`, escaped as Django's
+    `json_script` escapes (no "</script>" can end it early)."""
+    # Compact: Python's JSON encoder is its C one only without `indent`.
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    return f'<script type="application/ld+json">{text.translate(_json_script_escapes)}</script>'
 
 
 def feeds(name, rss_url, atom_url):

@@ -224,3 +224,23 @@ def test_a_scheduled_article_has_no_page_before_its_time(client):
     article = make_article(published=False)
     workflow.schedule(article, by=make_user("Editor"), at=timezone.now() + timedelta(hours=1))
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_a_paged_search_names_its_neighbours_with_its_query(client):
+    for n in range(21):
+        make_article(headline=f"Quayside works {n}")
+    second = client.get(reverse("articles:search"), {"q": "quayside works", "page": 2}).text
+    assert '<link rel="prev" href="?q=quayside+works&amp;page=1">' in second
+
+
+def test_the_menu_marks_the_page_s_own_section_and_home(client):
+    harbour, sport = make_section(name="Harbour", slug="harbour"), make_section(name="Sport")
+    make_article(section=harbour)
+    menu = re.compile(r'<nav class="sections-nav".*?</nav>', re.DOTALL)
+    home = menu.search(client.get(reverse("articles:home")).text)[0]
+    assert '<a href="/" aria-current="page">Home</a>' in home
+    assert home.count('aria-current="page"') == 1
+    on_harbour = menu.search(client.get(harbour.get_absolute_url()).text)[0]
+    assert '<a href="/sections/harbour/" aria-current="page">Harbour</a>' in on_harbour
+    assert f'<a href="{sport.get_absolute_url()}">Sport</a>' in on_harbour
+    assert on_harbour.count('aria-current="page"') == 1

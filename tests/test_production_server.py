@@ -1,6 +1,7 @@
 """The production server: gunicorn with `gunicorn.conf.py`, production settings, a page served."""
 
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -45,7 +46,14 @@ def test_gunicorn_serves_the_site_with_production_settings(tmp_path: Path):
     try:
         answer = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60)
         assert answer.status == 200
-        assert b"<html" in answer.read()
+        page = answer.read().decode()
+        assert "<html" in page
+        # Static files under their hashed names (newsroom/staticfiles.py), the same on the
+        # next page, and served.
+        [stylesheet] = re.findall(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', page)
+        again = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60).read().decode()
+        assert stylesheet in again
+        assert urllib.request.urlopen(f"http://127.0.0.1:{port}{stylesheet}").status == 200
     finally:
         listener.close()
         server.terminate()

@@ -1,14 +1,11 @@
 import functools
 import html
-import json
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import formats, timezone, translation
-from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from articles import people
+from articles import people, seo
 from articles.models import ImageAsset
 from articles.renditions import VARIANTS, at_least, renditions_for
 from articles.renditions import jpeg as jpeg_rendition
@@ -177,15 +174,42 @@ def joined(parts) -> SafeString:
 
 
 @register.simple_tag
-def rail_items(links) -> SafeString:
-    """A home-page rail's entries (`reading.Linked`): headline link and date, one <li> each."""
-    dates = _datelines([link.published_at for link in links])
-    return mark_safe(
-        "".join(
-            f'<li><a href="{_e(link.url)}">{_e(link.headline)}</a> {date}</li>\n'
-            for link, date in zip(links, dates, strict=True)
+def section_rails(rails) -> SafeString:
+    """The home page's rails: for each (section, [`reading.Linked`, …]) a headed list of
+    headline links with their dates. In Python: a template loop here was a tenth of the
+    home page's drawing."""
+    dates = iter(_datelines([link.published_at for _, links in rails for link in links]))
+    drawn = []
+    for section, links in rails:
+        slug, name = _e(section.slug), _e(section.name)
+        items = "".join(
+            f'<li><a href="{_e(link.url)}">{_e(link.headline)}</a> {next(dates)}</li>\n'
+            for link in links
         )
-    )
+        drawn.append(
+            f'<section class="rail" aria-labelledby="rail-{slug}">\n'
+            f'<h2 class="rule-heading" id="rail-{slug}"><a href="{_e(section.get_absolute_url())}">'
+            f'{name}</a></h2>\n<ul class="rail__list">\n{items}</ul>\n</section>\n'
+        )
+    return mark_safe("".join(drawn))
+
+
+@register.simple_tag(takes_context=True)
+def section_menu(context) -> SafeString:
+    """The masthead's menu: Home, then every section (`nav_sections`), the page's own
+    marked as the current one."""
+    request, current = context.get("request"), context.get("section")
+    match = getattr(request, "resolver_match", None)
+    here = ' aria-current="page"'
+    home = here if match is not None and match.url_name == "home" else ""
+    home_url = (context.get("site_links") or {}).get("home", "")
+    items = [f'<li><a href="{_e(home_url)}"{home}>Home</a></li>']
+    for section in context.get("nav_sections", ()):
+        mark = here if section == current else ""
+        items.append(
+            f'<li><a href="{_e(section.get_absolute_url())}"{mark}>{_e(section.name)}</a></li>'
+        )
+    return mark_safe("\n".join(items))
 
 
 @register.simple_tag
@@ -237,11 +261,11 @@ def search_snippet(text, query) -> SafeString:
 
 @register.filter
 def json_ld(data) -> SafeString:
-    """Structured data as a `<script type="application/ld+json">`, escaped as Django's
-    `json_script` escapes (no "</script>" can end it early)."""
-    # Compact: Python's JSON encoder is its C one only without `indent`.
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(text.translate(_json_script_escapes)),
-    )
+    """Structured data as a `<script type="application/ld+json">` (`seo.json_ld_script`)."""
+    return mark_safe(seo.json_ld_script(data))
+
+
+@register.simple_tag(takes_context=True)
+def page_head(context) -> SafeString:
+    """The page's metadata tags (`seo.head_html` of the view's `meta`)."""
+    return seo.head_html(context.get("meta"))
