@@ -1,6 +1,7 @@
 """The front page is the editors': a lead story and up to three top stories, each with an
 optional expiry; the newest articles fill what is not chosen (`articles.frontpage`)."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -235,3 +236,24 @@ def test_the_front_page_list_says_what_is_showing(client, time_machine):
     assert ">Yes<" in page
     assert "The newsroom, " in page  # chosen by nobody on record (made here, not on the desk)
     assert "until changed" in page
+
+
+def lead_block(html):
+    """The headline of the lead block drawn on the home page, or None."""
+    found = re.search(r'id="lead-headline"><a href="[^"]+">([^<]+)</a>', html)
+    return found[1] if found else None
+
+
+def test_the_lead_block_is_drawn_whichever_article_leads(client):
+    articles = [aged(hours, headline=f"Story {hours}") for hours in range(1, 11)]
+    tops = [Position.TOP_1, Position.TOP_2, Position.TOP_3]
+    for position, article in zip(tops, articles[:3], strict=True):
+        pick(article, position)  # the three newest are top stories
+    home(client)
+    assert lead_block(client.get(HOME).text) == "Story 4"  # the newest one not picked
+
+    pick(articles[9], Position.LEAD)  # the oldest, far down the latest
+    home(client)
+    html = client.get(HOME).text
+    assert lead_block(html) == "Story 10"
+    assert html.count('class="lead-story"') == 1
