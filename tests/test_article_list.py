@@ -49,6 +49,20 @@ def test_the_default_order_puts_what_needs_action_first(client):
     assert headlines(client, o="2")[0] == "Live story"
 
 
+def test_a_long_list_pages_in_the_same_order(client, django_assert_max_num_queries):
+    """Past one page (100), each page holds the next articles of the order, none twice."""
+    client.force_login(make_user("Editor"))
+    make_article(headline="Review first", published=False, status=Status.IN_REVIEW)
+    for n in range(100):
+        make_article(headline=f"Live {n:03}")
+    first = headlines(client)
+    with django_assert_max_num_queries(15):  # the page's keys, then its articles
+        second = headlines(client, p="2")
+    assert len(first) == 100 and first[0] == "Review first"
+    assert second == ["Live 000"]  # the oldest change comes last
+    assert first[1:] == [f"Live {n:03}" for n in range(99, 0, -1)]
+
+
 def test_mine_lists_what_i_keep_or_carry_my_byline(client):
     writer = make_user("Writer")
     client.force_login(writer)

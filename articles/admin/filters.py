@@ -1,19 +1,10 @@
 """Changelist filters that need a rule of their own, not a plain field lookup."""
 
 from django.contrib import admin
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Byline, Status
-
-# The article list's default order puts what needs someone's action first.
-NEEDS_ACTION = Case(
-    When(status=Status.IN_REVIEW, then=Value(0)),
-    When(status=Status.CHANGES_REQUESTED, then=Value(1)),
-    When(status=Status.DRAFT, then=Value(2)),
-    default=Value(3),
-    output_field=IntegerField(),
-).asc()
 
 
 class MineFilter(admin.SimpleListFilter):

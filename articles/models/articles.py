@@ -36,6 +36,22 @@ class Status(models.TextChoices):
 # A scheduled article goes live at its time with no job to flip it: see `published()`.
 LIVE_STATUSES = [Status.PUBLISHED, Status.SCHEDULED]
 
+# The desk's article list puts what needs someone's action first: in review, sent back, drafts
+# (its default order, `DESK_ORDER`, which the index `article_desk_order_idx` serves).
+NEEDS_ACTION = models.Case(
+    models.When(status=Status.IN_REVIEW, then=Value(0)),
+    models.When(status=Status.CHANGES_REQUESTED, then=Value(1)),
+    models.When(status=Status.DRAFT, then=Value(2)),
+    default=Value(3),
+    output_field=models.IntegerField(),
+)
+DESK_ORDER = [
+    NEEDS_ACTION.asc(),
+    F("review_deadline").asc(nulls_last=True),
+    F("updated_at").desc(),
+    F("id").desc(),
+]
+
 
 # The language of the search vector and of every search query (stemming: "storms" finds
 # "storm"). PostgreSQL only; `articles.search` falls back to word matching elsewhere.
@@ -419,6 +435,15 @@ class Article(models.Model):
                 fields=["trashed_at"],
                 condition=Q(trashed_at__isnull=False),
                 name="article_trash_idx",
+            ),
+            # The desk's list in its default order (`DESK_ORDER`): its page's keys are found
+            # from this index alone (`admin.articles.DeskPaginator`), then only their rows
+            # read; sorting the archive's rows took 0.24 s (PostgreSQL) and 0.6 s (SQLite)
+            # at 100,000.
+            models.Index(
+                fields=["status", "review_deadline", "updated_at", "id"],
+                condition=Q(trashed_at__isnull=True),
+                name="article_desk_order_idx",
             ),
             # The sitemap index's `lastmod` of the articles: the newest public edit, read
             # newest first and stopped at the first public one (a scan of the archive before).
