@@ -14,8 +14,7 @@ write, so a deploy that changes either re-renders too). After the commit the liv
 changed are rendered again at once (`refresh`), the newest `RENDER_AT_COMMIT` of them (a
 draft is drawn when it goes live); a reader page that meets one whose parts are out of date
 (a section renamed over thousands of articles, a new deploy) renders it then, stores it,
-and shows what it rendered. A render stores its
-parts only if no change happened meanwhile.
+and shows what it rendered. A render stores its parts only if no change happened meanwhile.
 
 What a page shows around them comes from the database on every request as before: whether
 an article is public (`Article.objects.published()`), the related articles, the section

@@ -231,6 +231,7 @@ def test_a_paged_search_names_its_neighbours_with_its_query(client):
         make_article(headline=f"Quayside works {n}")
     second = client.get(reverse("articles:search"), {"q": "quayside works", "page": 2}).text
     assert '<link rel="prev" href="?q=quayside+works&amp;page=1">' in second
+    assert '<a href="?q=quayside+works&amp;page=1" rel="prev">← Newer</a>' in second  # pager
 
 
 def test_the_menu_marks_the_page_s_own_section_and_home(client):

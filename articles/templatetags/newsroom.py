@@ -259,12 +259,6 @@ def search_snippet(text, query) -> SafeString:
     return highlight(text, query)
 
 
-@register.filter
-def json_ld(data) -> SafeString:
-    """Structured data as a `<script type="application/ld+json">` (`seo.json_ld_script`)."""
-    return mark_safe(seo.json_ld_script(data))
-
-
 @register.simple_tag(takes_context=True)
 def page_head(context) -> SafeString:
     """The page's metadata tags (`seo.head_html` of the view's `meta`)."""
