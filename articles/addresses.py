@@ -16,7 +16,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.http import RFC3986_SUBDELIMS
 
 STAND_IN = "slug-stand-in"
-_patterns: dict[tuple, tuple[str, str]] = {}
+_patterns: dict[tuple, tuple[str, str] | str] = {}
 
 
 def slug_url(viewname: str, slug: str) -> str:
@@ -29,6 +29,17 @@ def slug_url(viewname: str, slug: str) -> str:
             reverse(viewname, kwargs={"slug": STAND_IN}).split(STAND_IN)
         )
     return head + quote(slug, safe=RFC3986_SUBDELIMS + "/~:@") + tail
+
+
+def fixed_url(viewname: str) -> str:
+    """`reverse(viewname)` for a pattern with no arguments (the home page, the search, the
+    feeds), reversed once per URLconf and script prefix."""
+    key = (viewname, None, get_script_prefix(), get_urlconf())
+    try:
+        return _patterns[key]
+    except KeyError:
+        url = _patterns[key] = reverse(viewname)
+        return url
 
 
 @receiver(setting_changed)

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import _json_script_escapes, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from .addresses import fixed_url
 from .renditions import jpeg as jpeg_rendition
 
 
@@ -189,7 +189,7 @@ def publisher(request) -> dict:
     return {
         "@type": "Organization",
         "name": settings.SITE_NAME,
-        "url": site_address(reverse("articles:home")),
+        "url": site_address(fixed_url("articles:home")),
         "logo": {
             "@type": "ImageObject",
             "url": site_address(static(path)),
@@ -290,7 +290,7 @@ def news_article(request, article, *, corrections, updated_at) -> dict:
 
 def breadcrumbs(request, article) -> dict:
     trail = [
-        (settings.SITE_NAME, reverse("articles:home")),
+        (settings.SITE_NAME, fixed_url("articles:home")),
         (article.section.name, article.section.get_absolute_url()),
         (article.headline, article.get_absolute_url()),
     ]
@@ -311,12 +311,12 @@ def breadcrumbs(request, article) -> dict:
 
 def website(request) -> dict:
     """`WebSite` with the site's search as a `SearchAction`, for the home page."""
-    search = site_address(reverse("articles:search"))
+    search = site_address(fixed_url("articles:search"))
     return {
         "@context": "https://schema.org",
         "@type": "WebSite",
         "name": settings.SITE_NAME,
-        "url": site_address(reverse("articles:home")),
+        "url": site_address(fixed_url("articles:home")),
         "inLanguage": LANGUAGE,
         "publisher": publisher(request),
         "potentialAction": {

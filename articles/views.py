@@ -1,14 +1,13 @@
 from django.conf import settings
 from django.db.models.expressions import RawSQL
 from django.http import Http404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.views.generic import ListView, TemplateView
 
 from . import caching, fragments, frontpage, paging, reading, related, search, seo
-from .addresses import slug_url
+from .addresses import fixed_url, slug_url
 from .models import Article, Section
 from .prepared import Prepared
 
@@ -76,7 +75,9 @@ class HomeView(TemplateView):
             self.request,
             title=settings.SITE_NAME,
             json_ld=[seo.website(self.request)],
-            feeds=seo.feeds(settings.SITE_NAME, reverse("articles:feed"), reverse("articles:atom")),
+            feeds=seo.feeds(
+                settings.SITE_NAME, fixed_url("articles:feed"), fixed_url("articles:atom")
+            ),
         )
         return context
 
@@ -222,8 +223,8 @@ class SectionView(PublishedListView):
             f"{settings.SITE_NAME}.",
             "feeds": seo.feeds(
                 section.name,
-                reverse("articles:section_feed", args=[section.slug]),
-                reverse("articles:section_atom", args=[section.slug]),
+                slug_url("articles:section_feed", section.slug),
+                slug_url("articles:section_atom", section.slug),
             ),
         }
 
@@ -262,8 +263,8 @@ class AuthorView(PublishedListView):
             "json_ld": [seo.profile_page(self.request, author)],
             "feeds": seo.feeds(
                 author.name,
-                reverse("articles:author_feed", args=[author.slug]),
-                reverse("articles:author_atom", args=[author.slug]),
+                slug_url("articles:author_feed", author.slug),
+                slug_url("articles:author_atom", author.slug),
             ),
         }
 
@@ -295,8 +296,8 @@ class TopicView(PublishedListView):
             or f"News and features about {topic.name} from {settings.SITE_NAME}.",
             "feeds": seo.feeds(
                 topic.name,
-                reverse("articles:topic_feed", args=[topic.slug]),
-                reverse("articles:topic_atom", args=[topic.slug]),
+                slug_url("articles:topic_feed", topic.slug),
+                slug_url("articles:topic_atom", topic.slug),
             ),
         }
 

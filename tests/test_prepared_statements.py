@@ -43,6 +43,20 @@ def test_a_reader_page_s_queries_are_prepared_once_then_reused(client, article):
     assert prepared() == statements
 
 
+def test_a_prepared_query_keeps_one_generic_plan(client, article):
+    """Planned once, not on every request: the section list, left to choose, was planned
+    for its values every time (its generic plan was estimated a little dearer)."""
+    url = article.section.get_absolute_url()
+    for _ in range(8):
+        assert "Ferry timetable changes" in client.get(url).text
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT generic_plans, custom_plans, statement FROM pg_prepared_statements")
+        plans = cursor.fetchall()
+    section_list = [p for p in plans if '"section_id" =' in p[2] and "LIMIT" in p[2]]
+    assert section_list and all(p[0] >= 8 and p[1] == 0 for p in section_list), plans
+    assert all(custom == 0 for _, custom, _ in plans), plans
+
+
 def test_prepared_statements_can_be_turned_off_for_a_pooler(client, article, monkeypatch):
     monkeypatch.setitem(connection.settings_dict, "PREPARED_STATEMENTS", False)
     assert "Ferry timetable changes" in client.get(article.get_absolute_url()).text
