@@ -208,11 +208,15 @@ def bump(tags) -> None:
     cache.set_many({version_key(tag): token for tag in tags} | {EPOCH: token}, timeout=None)
 
 
-def next_scheduled(now: float, epoch, stored, *, keep: bool = True) -> float | None:
+# What `next_scheduled` is told when the page's own query found it (`found_next_scheduled`).
+UNKNOWN = object()
+
+
+def next_scheduled(now: float, epoch, stored, *, keep: bool = True, known=UNKNOWN) -> float | None:
     """When the next scheduled article goes live (a timestamp), or None. Read from the
     shared cache while no invalidation happened since it was stored; otherwise (and always
-    with a cache local to each process, which another process's edit cannot reach) one
-    indexed query."""
+    with a cache local to each process, which another process's edit cannot reach) what the
+    page's menu query found with it (`known`: `reading.sections`), or one indexed query."""
     if (
         shared_cache()
         and epoch is not None  # none yet, or evicted: what is stored cannot be trusted
@@ -221,30 +225,46 @@ def next_scheduled(now: float, epoch, stored, *, keep: bool = True) -> float | N
         and (stored.get("at") is None or stored["at"] > now)
     ):
         return stored["at"]
-    rows = _next_scheduled()(now=_aware(now))
-    at = rows[0][0].timestamp() if rows else None
+    if known is not UNKNOWN:
+        at = known
+    else:
+        rows = _next_scheduled()(now=aware(now))
+        at = rows[0][0].timestamp() if rows else None
     if keep and shared_cache():
         _quietly(cache.set, NEXT, {"epoch": epoch, "at": at}, timeout=None)
     return at
 
 
+def scheduled_after(now):
+    """The scheduled articles that go live after `now`, the soonest first: the one rule of
+    what bounds a page's caching (`next_scheduled`)."""
+    from .models import Article, Status
+
+    return Article.objects.filter(
+        status=Status.SCHEDULED, published_at__gt=now, trashed_at__isnull=True
+    ).order_by("published_at")
+
+
 @functools.cache
 def _next_scheduled():
-    from .models import Article, Status
     from .prepared import Prepared
 
-    return Prepared(
-        lambda now: (
-            Article.objects.filter(
-                status=Status.SCHEDULED, published_at__gt=now, trashed_at__isnull=True
-            )
-            .order_by("published_at")
-            .values_list("published_at")[:1]
-        )
-    )
+    return Prepared(lambda now: scheduled_after(now).values_list("published_at")[:1])
 
 
-def _aware(timestamp):
+def page_started(request) -> float | None:
+    """When the page cache middleware began answering `request` (a timestamp): the moment
+    from which the next scheduled publication bounds the page, or None outside it."""
+    return getattr(request, "reader_started", None)
+
+
+def found_next_scheduled(request, moment) -> None:
+    """The page's own query found the next scheduled publication after `page_started`
+    (`moment`, or None: nothing scheduled): `next_scheduled` needs no query of its own."""
+    request.next_scheduled_found = moment.timestamp() if moment is not None else None
+
+
+def aware(timestamp):
     from datetime import UTC, datetime
 
     return datetime.fromtimestamp(timestamp, tz=UTC)
@@ -328,6 +348,7 @@ class PageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         readable = seconds > 0 and request.method in ("GET", "HEAD") and not staff_request(request)
         key, started = None, time.time()
+        request.reader_started = started
         if request.method in ("GET", "HEAD"):
             key = page_key(request) if readable else None
             # The versions of the tags this page had last time, asked for in the same round
@@ -367,7 +388,13 @@ class PageCacheMiddleware:
             "modified": int(now),
             # After `started`, not after `now`: an article that went live while the page was
             # made may be missing from it, so it bounds the page (to nothing: not kept).
-            "bound": next_scheduled(started, epoch, stored_next, keep=not cache_down),
+            "bound": next_scheduled(
+                started,
+                epoch,
+                stored_next,
+                keep=not cache_down,
+                known=getattr(request, "next_scheduled_found", UNKNOWN),
+            ),
         }
         if cache_down:  # logged once above; the page is served as made, nothing is kept
             return self.serve(request, entry, "off", response)

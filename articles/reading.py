@@ -11,10 +11,11 @@ page was a fifth of its time.
 from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from . import fragments
+from . import caching, fragments
 from .addresses import slug_url
 from .models import Article, Author, ImageAsset, Section, Topic
 from .prepared import Prepared
@@ -111,13 +112,30 @@ def topic(slug) -> Topic | None:
 # Sections: the menu of every page, and each kicker
 
 
-_sections = Prepared(lambda: Section.objects.values_list("pk", "name", "slug", "position"))
+SECTION = ("pk", "name", "slug", "position")
+_sections = Prepared(lambda: Section.objects.values_list(*SECTION))
+# With the next scheduled publication after `now` on every row (`caching.scheduled_after`):
+# the page's bound in the menu's query, not a query of its own.
+_sections_and_bound = Prepared(
+    lambda now: Section.objects.annotate(
+        next_due=Subquery(caching.scheduled_after(now).values("published_at")[:1])
+    ).values_list(*SECTION, "next_due")
+)
 
 
-def sections() -> list[Section]:
+def sections(request=None) -> list[Section]:
+    """The menu's sections. For a reader page (`request`) whose bound the shared cache does
+    not keep, the same query also finds when the next scheduled article goes live."""
+    started = caching.page_started(request) if request is not None else None
+    if started is None or caching.shared_cache():
+        rows = _sections()
+    else:
+        rows = _sections_and_bound(now=caching.aware(started))
+        if rows:
+            caching.found_next_scheduled(request, rows[0][-1])
     return [
         Section(id=pk, name=name, slug=slug, position=position)
-        for pk, name, slug, position in _sections()
+        for pk, name, slug, position, *_ in rows
     ]
 
 

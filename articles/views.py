@@ -8,7 +8,7 @@ from django.views.generic import ListView, TemplateView
 
 from . import caching, fragments, frontpage, paging, reading, related, search, seo
 from .addresses import fixed_url, slug_url
-from .models import Article, Section
+from .models import Article
 from .prepared import Prepared
 
 RAIL_LENGTH = 4  # articles in each section's rail on the home page
@@ -56,7 +56,7 @@ class HomeView(TemplateView):
         page = frontpage.front_page(settings.ARTICLES_PER_PAGE)
         # One query for the sections: the menu (the `navigation` context processor's
         # `nav_sections`, overridden here), the kickers and the rails share it.
-        context["nav_sections"] = sections = reading.sections()
+        context["nav_sections"] = sections = reading.sections(self.request)
         kickers = reading.kickers(sections)
         rows = [row for row in [page.lead] if row] + page.top + page.latest
         current = fragments.current(rows, ("teaser_html", "rendered_tags", "lead_html"))
@@ -114,7 +114,7 @@ class ArticleDetailView(TemplateView):
             raise Http404("No such article.")
         [(pk, story, head, tags)] = fragments.current([rows[0][:6]], ARTICLE_PARTS)
         headline, slug, published_at, section = rows[0][6:]
-        context["nav_sections"] = sections = reading.sections()
+        context["nav_sections"] = sections = reading.sections(self.request)
         by_pk = {s.pk: s for s in sections}
         context["article"] = reading.Linked(
             pk, headline, slug_url("articles:detail", slug), published_at, by_pk[section]
@@ -173,7 +173,7 @@ class PublishedListView(ListView):
 
     @cached_property
     def sections(self):
-        return reading.sections()
+        return reading.sections(self.request)
 
     def find(self):
         """Look up what the list is of (its section, author or topic): 404 if none."""
@@ -314,7 +314,7 @@ class SearchView(PublishedListView):
 
     def filter_articles(self, articles):
         # One query for the sections: the menu (`nav_sections`) and the form's choices.
-        self.sections = list(Section.objects.all())
+        self.sections = reading.sections(self.request)
         self.form = search.SearchForm(self.request.GET or None, sections=self.sections)
         self.form.is_valid()  # a wrong section is explained beside its box, not a 500
         data = getattr(self.form, "cleaned_data", {})

@@ -426,6 +426,39 @@ def test_nothing_outlives_the_next_scheduled_publication(client, page_cache, sto
         assert int(directives(response)["s-maxage"]) == 600  # nothing else scheduled
 
 
+@pytest.mark.parametrize("page", ["home", "article", "section", "author", "topic", "search"])
+def test_a_page_finds_its_bound_in_its_menu_query(client, story, committed, page):
+    """Without a shared cache to keep it, the next scheduled publication comes with the
+    section menu (`reading.sections`): the bound holds and costs no query of its own."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = {
+        "home": "/",
+        "article": story["article"].get_absolute_url(),
+        "section": story["section"].get_absolute_url(),
+        "author": story["author"].get_absolute_url(),
+        "topic": story["topic"].get_absolute_url(),
+        "search": reverse("articles:search") + "?q=harbour",
+    }[page]
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        with committed():
+            workflow.schedule(
+                make_article(published=False, section=story["section"]),
+                by=make_user("Editor"),
+                at=start + timedelta(seconds=75),
+            )
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+    assert response.status_code == 200
+    cc = directives(response)
+    assert 0 < int(cc["s-maxage"]) <= 75 and int(cc["max-age"]) <= 75
+    lookups = [q["sql"] for q in captured.captured_queries if "= 'scheduled'" in q["sql"]]
+    assert len(lookups) == 1 and "articles_section" in lookups[0]
+
+
 def test_last_modified_is_when_the_page_was_made(client, story):
     moment = timezone.now().replace(microsecond=0)
     with time_machine.travel(moment, tick=False):
