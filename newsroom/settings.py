@@ -152,7 +152,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            # An 8 MB page cache per connection (SQLite's default is 2 MB): an author's
+            # page reads some ninety article rows of about 25 KB, which a 2 MB cache could
+            # not keep from one request to the next (6.3 ms of worker CPU at 100,000
+            # articles, 3.0 at 2,000; in-process 4.0 → 3.0 ms with 8 MB).
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-8000;"
+            ),
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -66,6 +66,17 @@ def test_sqlite_is_configured_for_a_web_server():
     assert options["timeout"] >= 5
 
 
+@pytest.mark.django_db
+def test_sqlite_keeps_a_page_s_rows_in_its_cache():
+    """8 MB of page cache per connection (SQLite's default is 2 MB): the ninety article rows
+    an author's page reads at 100,000 articles stay cached between requests."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        assert cursor.fetchone()[0] == -8000
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_saves_give_the_conflict_message_not_a_500():
     article = make_article(published=False, body="<p>First.</p>", authors=[make_author()])
