@@ -103,7 +103,8 @@ _article = Prepared(
 
 class ArticleDetailView(TemplateView):
     """A public article: its stored story and metadata (`articles.fragments`), the related
-    articles and the menu read now. Four queries with the next scheduled publication's."""
+    articles and the menu read now: the article, the menu (with the next scheduled
+    publication), the related articles (curated, then filled if too few): three or four."""
 
     template_name = "articles/article_detail.html"
 
