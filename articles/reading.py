@@ -8,10 +8,12 @@ the pages show stored HTML and a few columns, and building a hundred model insta
 page was a fifth of its time.
 """
 
+import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import Subquery
+from django.db.models import OuterRef, Subquery, TextField
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -113,30 +115,95 @@ def topic(slug) -> Topic | None:
 
 
 SECTION = ("pk", "name", "slug", "position")
-_sections = Prepared(lambda: Section.objects.values_list(*SECTION))
-# With the next scheduled publication after `now` on every row (`caching.scheduled_after`):
-# the page's bound in the menu's query, not a query of its own.
-_sections_and_bound = Prepared(
-    lambda now: Section.objects.annotate(
-        next_due=Subquery(caching.scheduled_after(now).values("published_at")[:1])
-    ).values_list(*SECTION, "next_due")
-)
+RAIL = ("pk", "headline", "slug", "published_at")  # a rail's entry (`Linked`)
 
 
-def sections(request=None) -> list[Section]:
+class JSONRows(Subquery):
+    """The rows of a subquery as one JSON array of arrays: a short list inside one row of
+    the outer query (PostgreSQL's json_agg, SQLite's json_group_array), in the subquery's
+    order."""
+
+    def __init__(self, queryset, columns):
+        super().__init__(queryset, output_field=TextField())
+        self.columns = columns
+
+    def as_sql(self, compiler, connection, template=None, **extra_context):
+        inner, params = super().as_sql(compiler, connection, **extra_context)
+        names = ", ".join(f"rows.{connection.ops.quote_name(name)}" for name in self.columns)
+        if connection.vendor == "postgresql":
+            rows = f"json_agg(json_build_array({names}))"
+        else:
+            rows = f"json_group_array(json_array({names}))"
+        return f"(SELECT {rows} FROM {inner} AS rows)", params
+
+
+def _menu(*, bound, rails):
+    """The menu's sections, with the next scheduled publication after `now` on every row
+    (`bound`: the page's bound in the menu's query, not a query of its own,
+    `caching.scheduled_after`) and each section's latest `rails` public articles."""
+
+    def build(now=None):
+        found, extra = Section.objects.all(), []
+        if bound:
+            due = caching.scheduled_after(now).values("published_at")[:1]
+            found, extra = found.annotate(next_due=Subquery(due)), [*extra, "next_due"]
+        if rails:
+            latest = (
+                Article.objects.published(now=now)
+                .filter(section=OuterRef("pk"))
+                .order_by("-published_at", "-created_at")
+                .values(*RAIL)[:rails]
+            )
+            found = found.annotate(rail=JSONRows(latest, RAIL))
+            extra = [*extra, "rail"]
+        return found.values_list(*SECTION, *extra)
+
+    return Prepared(build)
+
+
+_menus = {}  # (bound, rail length) -> Prepared
+
+
+def sections(request=None, *, rails=0) -> list[Section]:
     """The menu's sections. For a reader page (`request`) whose bound the shared cache does
-    not keep, the same query also finds when the next scheduled article goes live."""
+    not keep, the same query also finds when the next scheduled article goes live; with
+    `rails`, each section carries its latest `rails` public articles as `rail` (`Linked`),
+    from the same query."""
     started = caching.page_started(request) if request is not None else None
-    if started is None or caching.shared_cache():
-        rows = _sections()
+    bound = started is not None and not caching.shared_cache()
+    query = _menus.get((bound, rails))
+    if query is None:
+        query = _menus[(bound, rails)] = _menu(bound=bound, rails=rails)
+    if bound or rails:
+        now = caching.aware(started) if started is not None else timezone.now()
+        rows = query(now=now)
     else:
-        rows = _sections_and_bound(now=caching.aware(started))
-        if rows:
-            caching.found_next_scheduled(request, rows[0][-1])
-    return [
-        Section(id=pk, name=name, slug=slug, position=position)
-        for pk, name, slug, position, *_ in rows
-    ]
+        rows = query()
+    if bound and rows:
+        caching.found_next_scheduled(request, rows[0][len(SECTION)])
+    found = []
+    for row in rows:
+        pk, name, slug, position = row[: len(SECTION)]
+        section = Section(id=pk, name=name, slug=slug, position=position)
+        if rails:
+            section.rail = _rail(row[-1], section)
+        found.append(section)
+    return found
+
+
+def _rail(value, section) -> list[Linked]:
+    """A section's `rail` column (JSON of `RAIL` rows, newest first) as links."""
+    if not value:
+        return []
+    rows = json.loads(value) if isinstance(value, str) else value
+    links = []
+    for pk, headline, slug, published_at in rows:
+        moment = datetime.fromisoformat(published_at)
+        if moment.tzinfo is None:  # SQLite keeps UTC without saying so
+            moment = moment.replace(tzinfo=UTC)
+        links.append(Linked(pk, headline, slug_url("articles:detail", slug), moment, section))
+    links.sort(key=lambda link: link.published_at, reverse=True)  # stable: ties keep order
+    return links
 
 
 # ---------------------------------------------------------------------------------------

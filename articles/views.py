@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -14,36 +13,6 @@ from .prepared import Prepared
 RAIL_LENGTH = 4  # articles in each section's rail on the home page
 
 
-def _rails(now, sections):
-    # Each section's few come from its own small select (`LIMIT`, along the section's index),
-    # joined with UNION ALL, so the cost follows the rails, not the archive. Django cannot put
-    # a sliced queryset in a union on SQLite, hence the SQL is assembled from Django's own.
-    arms, params = [], []
-    for section in sections:
-        latest = Article.objects.published(now=now).filter(section_id=section).values("pk")
-        sql, arm_params = latest[:RAIL_LENGTH].query.sql_with_params()
-        arms.append(f"SELECT * FROM ({sql}) AS rail_{len(arms)}")
-        params.extend(arm_params)
-    return Article.objects.filter(pk__in=RawSQL(" UNION ALL ".join(arms), params)).values_list(
-        *related.LINK
-    )
-
-
-_rails_query = Prepared(_rails)
-
-
-def section_rails(sections):
-    """The latest `RAIL_LENGTH` public articles of each of `sections`, in their order, in one
-    query: [(section, [link, …]), …], sections with none left out."""
-    if not sections:
-        return []
-    rows = _rails_query(now=timezone.now(), sections=[section.pk for section in sections])
-    by_section = {}
-    for link in reading.linked(rows, {section.pk: section for section in sections}):
-        by_section.setdefault(link.section.pk, []).append(link)
-    return [(section, by_section[section.pk]) for section in sections if section.pk in by_section]
-
-
 class HomeView(TemplateView):
     """The lead story with its picture, the editors' top stories, then the latest articles
     (`articles.frontpage`), then a rail per section. Drawn from the articles' stored parts
@@ -54,9 +23,10 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = frontpage.front_page(settings.ARTICLES_PER_PAGE)
-        # One query for the sections: the menu (the `navigation` context processor's
-        # `nav_sections`, overridden here), the kickers and the rails share it.
-        context["nav_sections"] = sections = reading.sections(self.request)
+        # One query for the sections, each with its rail: the menu (the `navigation`
+        # context processor's `nav_sections`, overridden here), the kickers and the rails.
+        sections = reading.sections(self.request, rails=RAIL_LENGTH)
+        context["nav_sections"] = sections
         kickers = reading.kickers(sections)
         rows = [row for row in [page.lead] if row] + page.top + page.latest
         current = fragments.current(rows, ("teaser_html", "rendered_tags", "lead_html"))
@@ -70,7 +40,7 @@ class HomeView(TemplateView):
             teasers = teasers[1:]
         context["top_stories"] = teasers[: len(page.top)]
         context["articles"] = teasers[len(page.top) :]
-        context["rails"] = section_rails(sections)
+        context["rails"] = [(section, section.rail) for section in sections if section.rail]
         context["meta"] = seo.page_meta(
             self.request,
             title=settings.SITE_NAME,
