@@ -17,8 +17,10 @@ time: nothing of the result is kept.
 
 import datetime
 import itertools
+import json
 
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Subquery, TextField
 
 # Stand-ins are told apart from every other parameter by value: unlikely numbers, texts
 # and a date no article has, one per argument (and per item of a list).
@@ -111,3 +113,53 @@ def _adapter(connection, stand_in, param):
     if isinstance(stand_in, datetime.datetime) and param == adapt(stand_in):
         return adapt
     return None
+
+
+class JSONRows(Subquery):
+    """The rows of a subquery as one JSON array of arrays: a short list (a section's rail,
+    an article's related links, a page of teasers) inside one row of the outer query, so
+    it costs no query of its own.
+
+    `queryset` selects `columns` (its `values()`, which go into the JSON) and the columns
+    `ordering` names, and is ordered by them (with a LIMIT if it has one). PostgreSQL's
+    json_agg is told the order (`ORDER BY` in the aggregate); SQLite's json_group_array
+    takes the rows as the ordered subquery yields them (SQLite does not flatten a subquery
+    with ORDER BY into an aggregate)."""
+
+    def __init__(self, queryset, columns, ordering):
+        super().__init__(queryset, output_field=TextField())
+        self.columns, self.ordering = columns, ordering
+
+    def as_sql(self, compiler, connection, template=None, **extra_context):
+        inner, params = super().as_sql(compiler, connection, **extra_context)
+        quote = connection.ops.quote_name
+        names = ", ".join(f"rows.{quote(name)}" for name in self.columns)
+        if connection.vendor == "postgresql":
+            order = ", ".join(
+                f"rows.{quote(name.lstrip('-'))}{' DESC' if name.startswith('-') else ''}"
+                for name in self.ordering
+            )
+            rows = f"json_agg(json_build_array({names}) ORDER BY {order})"
+        else:
+            rows = f"json_group_array(json_array({names}))"
+        return f"(SELECT {rows} FROM {inner} AS rows)", params
+
+    @staticmethod
+    def rows(value, *, moments=()) -> list[tuple]:
+        """The column's value as row tuples, the columns at the positions `moments` as
+        aware times (JSON has them as text: PostgreSQL's with its offset, SQLite's in UTC
+        without one)."""
+        if not value:
+            return []  # PostgreSQL aggregates no rows to NULL
+        rows = json.loads(value) if isinstance(value, str) else value
+        if not moments:
+            return [tuple(row) for row in rows]
+        found = []
+        for row in rows:
+            for position in moments:
+                moment = datetime.datetime.fromisoformat(row[position])
+                if moment.tzinfo is None:
+                    moment = moment.replace(tzinfo=datetime.UTC)
+                row[position] = moment
+            found.append(tuple(row))
+        return found

@@ -8,19 +8,17 @@ the pages show stored HTML and a few columns, and building a hundred model insta
 page was a fifth of its time.
 """
 
-import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import OuterRef, Subquery, TextField
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from . import caching, fragments
 from .addresses import slug_url
 from .models import Article, Author, ImageAsset, Section, Topic
-from .prepared import Prepared
+from .prepared import JSONRows, Prepared
 
 STORED = ("pk", "changes", "rendered_as")  # first in every row (`fragments.current`)
 TEASER = ("teaser_html", "rendered_tags")
@@ -68,46 +66,68 @@ def linked(rows, sections_by_pk=None) -> list[Linked]:
 
 
 # ---------------------------------------------------------------------------------------
-# One row as a model object: an author with their photo, a topic
+# A page of an author's or a topic's articles, with the author (and photo) or topic
 
 
 def _columns(model):
     return [field.attname for field in model._meta.concrete_fields]
 
 
-def _author_query():
-    photo = [f"photo__{name}" for name in _columns(ImageAsset)]
-    return Prepared(
-        lambda slug: Author.objects.filter(slug=slug).values_list(*_columns(Author), *photo)
-    )
+def _author_columns():
+    return [*_columns(Author), *(f"photo__{name}" for name in _columns(ImageAsset))]
 
 
-_author = _topic = None
-
-
-def author(slug) -> Author | None:
-    """The author with this slug, their photo loaded, or None: one query."""
-    global _author
-    _author = _author or _author_query()
-    rows = _author(slug=slug)
-    if not rows:
-        return None
+def _author_from(values) -> Author:
     names = _columns(Author)
-    found = Author.from_db(DEFAULT_DB_ALIAS, names, rows[0][: len(names)])
-    photo = None
+    found = Author.from_db(DEFAULT_DB_ALIAS, names, values[: len(names)])
+    photo = None  # (assigning None would clear `photo_id` too)
     if found.photo_id is not None:
-        photo = ImageAsset.from_db(DEFAULT_DB_ALIAS, _columns(ImageAsset), rows[0][len(names) :])
+        photo = ImageAsset.from_db(DEFAULT_DB_ALIAS, _columns(ImageAsset), values[len(names) :])
     found.photo = photo
     return found
 
 
-def topic(slug) -> Topic | None:
-    global _topic
-    _topic = _topic or Prepared(
-        lambda slug: Topic.objects.filter(slug=slug).values_list(*_columns(Topic))
-    )
-    rows = _topic(slug=slug)
-    return Topic.from_db(DEFAULT_DB_ALIAS, _columns(Topic), rows[0]) if rows else None
+def _topic_from(values) -> Topic:
+    return Topic.from_db(DEFAULT_DB_ALIAS, _columns(Topic), values)
+
+
+class PageOf:
+    """A row found by its slug (an author, a topic) with one page of its public articles,
+    newest first, as stored teaser rows (`STORED + TEASER`), in one query: the page is a
+    column of the row (`JSONRows`). One prepared query per page number asked for."""
+
+    def __init__(self, model, columns, lookup, make):
+        self.model, self.columns, self.lookup, self.make = model, columns, lookup, make
+        self.pages = {}
+
+    def __call__(self, slug, *, page: int, per_page: int):
+        """(the object, the page's `per_page + 1` rows from its start), or None: no such
+        slug."""
+        query = self.pages.get((page, per_page))
+        if query is None:
+            query = self.pages[(page, per_page)] = Prepared(
+                lambda slug, now: self.build(slug, now, page=page, per_page=per_page)
+            )
+        rows = query(slug=slug, now=timezone.now())
+        if not rows:
+            return None
+        *values, listed = rows[0]
+        return self.make(values), JSONRows.rows(listed)
+
+    def build(self, slug, now, *, page, per_page):
+        start = (page - 1) * per_page
+        listed = Article.objects.published(now=now).filter(**{self.lookup: OuterRef("pk")})
+        listed = listed.order_by(*LATEST).values(*STORED, *TEASER, "published_at", "created_at")
+        listed = JSONRows(listed[start : start + per_page + 1], (*STORED, *TEASER), LATEST)
+        return (
+            self.model.objects.filter(slug=slug)
+            .annotate(listed=listed)
+            .values_list(*self.columns(), "listed")
+        )
+
+
+author_page = PageOf(Author, _author_columns, "bylines__author", _author_from)
+topic_page = PageOf(Topic, lambda: _columns(Topic), "article_topics__topic", _topic_from)
 
 
 # ---------------------------------------------------------------------------------------
@@ -116,25 +136,7 @@ def topic(slug) -> Topic | None:
 
 SECTION = ("pk", "name", "slug", "position")
 RAIL = ("pk", "headline", "slug", "published_at")  # a rail's entry (`Linked`)
-
-
-class JSONRows(Subquery):
-    """The rows of a subquery as one JSON array of arrays: a short list inside one row of
-    the outer query (PostgreSQL's json_agg, SQLite's json_group_array), in the subquery's
-    order."""
-
-    def __init__(self, queryset, columns):
-        super().__init__(queryset, output_field=TextField())
-        self.columns = columns
-
-    def as_sql(self, compiler, connection, template=None, **extra_context):
-        inner, params = super().as_sql(compiler, connection, **extra_context)
-        names = ", ".join(f"rows.{connection.ops.quote_name(name)}" for name in self.columns)
-        if connection.vendor == "postgresql":
-            rows = f"json_agg(json_build_array({names}))"
-        else:
-            rows = f"json_group_array(json_array({names}))"
-        return f"(SELECT {rows} FROM {inner} AS rows)", params
+LATEST = ("-published_at", "-created_at")  # every list's order, newest first
 
 
 def _menu(*, bound, rails):
@@ -148,13 +150,9 @@ def _menu(*, bound, rails):
             due = caching.scheduled_after(now).values("published_at")[:1]
             found, extra = found.annotate(next_due=Subquery(due)), [*extra, "next_due"]
         if rails:
-            latest = (
-                Article.objects.published(now=now)
-                .filter(section=OuterRef("pk"))
-                .order_by("-published_at", "-created_at")
-                .values(*RAIL)[:rails]
-            )
-            found = found.annotate(rail=JSONRows(latest, RAIL))
+            latest = Article.objects.published(now=now).filter(section=OuterRef("pk"))
+            latest = latest.order_by(*LATEST).values(*RAIL, "created_at")[:rails]
+            found = found.annotate(rail=JSONRows(latest, RAIL, LATEST))
             extra = [*extra, "rail"]
         return found.values_list(*SECTION, *extra)
 
@@ -192,18 +190,11 @@ def sections(request=None, *, rails=0) -> list[Section]:
 
 
 def _rail(value, section) -> list[Linked]:
-    """A section's `rail` column (JSON of `RAIL` rows, newest first) as links."""
-    if not value:
-        return []
-    rows = json.loads(value) if isinstance(value, str) else value
-    links = []
-    for pk, headline, slug, published_at in rows:
-        moment = datetime.fromisoformat(published_at)
-        if moment.tzinfo is None:  # SQLite keeps UTC without saying so
-            moment = moment.replace(tzinfo=UTC)
-        links.append(Linked(pk, headline, slug_url("articles:detail", slug), moment, section))
-    links.sort(key=lambda link: link.published_at, reverse=True)  # stable: ties keep order
-    return links
+    """A section's `rail` column (`RAIL` rows, newest first) as links."""
+    return [
+        Linked(pk, headline, slug_url("articles:detail", slug), published_at, section)
+        for pk, headline, slug, published_at in JSONRows.rows(value, moments=(3,))
+    ]
 
 
 # ---------------------------------------------------------------------------------------
@@ -251,7 +242,7 @@ def _list_page(filtered, *, page, per_page):
     return Prepared(
         lambda **values: (
             filtered(**values)
-            .order_by("-published_at", "-created_at")
+            .order_by(*LATEST)
             .values_list(*STORED, *TEASER)[start : start + per_page + 1]
         )
     )
@@ -279,5 +270,3 @@ class ListQuery:
 
 
 in_section = ListQuery(lambda articles, section: articles.filter(section_id=section))
-by_author = ListQuery(lambda articles, author: articles.filter(bylines__author_id=author))
-on_topic = ListQuery(lambda articles, topic: articles.filter(article_topics__topic_id=topic))

@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import Article, ArticleTopic, Byline
-from .prepared import Prepared
+from .prepared import JSONRows, Prepared
 
 WANTED = 3
 POOL = 50
@@ -45,6 +45,19 @@ _curated = Prepared(
         .values_list(*LINK)
     )
 )
+PLACE = ("linked_from__position", "linked_from__pk")  # the editor's order
+
+
+def curated_column(now) -> JSONRows:
+    """The editor's list for the outer query's article (`OuterRef("pk")`), as a column of
+    its row: `curated_rows` reads it. The article page gets it with the article."""
+    links = Article.objects.published(now=now).filter(linked_from__from_article_id=OuterRef("pk"))
+    return JSONRows(links.order_by(*PLACE).values(*LINK, *PLACE), LINK, PLACE)
+
+
+def curated_rows(value) -> list[tuple]:
+    """`curated_column`'s value as `LINK` rows, in the editor's order."""
+    return JSONRows.rows(value, moments=(LINK.index("published_at"),))
 
 
 def _fill(now, article, section, others, topics, authors, missing):

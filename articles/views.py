@@ -67,7 +67,12 @@ def article_page_context(article):
 ARTICLE_PARTS = ("story_html", "head_html", "rendered_tags")
 ARTICLE = (*reading.STORED, *ARTICLE_PARTS, "headline", "slug", "published_at", "section_id")
 _article = Prepared(
-    lambda slug, now: Article.objects.published(now=now).filter(slug=slug).values_list(*ARTICLE)
+    lambda slug, now: (
+        Article.objects.published(now=now)
+        .filter(slug=slug)
+        .annotate(curated=related.curated_column(now))
+        .values_list(*ARTICLE, "curated")
+    )
 )
 
 
@@ -84,7 +89,7 @@ class ArticleDetailView(TemplateView):
         if not rows:
             raise Http404("No such article.")
         [(pk, story, head, tags)] = fragments.current([rows[0][:6]], ARTICLE_PARTS)
-        headline, slug, published_at, section = rows[0][6:]
+        headline, slug, published_at, section, curated = rows[0][6:]
         context["nav_sections"] = sections = reading.sections(self.request)
         by_pk = {s.pk: s for s in sections}
         context["article"] = reading.Linked(
@@ -92,7 +97,11 @@ class ArticleDetailView(TemplateView):
         )
         context["story"], context["head"] = mark_safe(story), mark_safe(head)
         context["related_articles"] = related.related_links(
-            pk, section, reading.ids_in(tags, "topic"), reading.ids_in(tags, "author")
+            pk,
+            section,
+            reading.ids_in(tags, "topic"),
+            reading.ids_in(tags, "author"),
+            curated=related.curated_rows(curated),
         )
         context["cache_tags"] = caching.Tags(tags.split())
         return context
@@ -130,11 +139,15 @@ class PublishedListView(ListView):
     def list_values(self) -> dict:
         return {}
 
+    def page_rows(self, number, per_page) -> list[tuple]:
+        """The stored teaser rows of page `number`, `per_page + 1` from its start."""
+        return self.list_query(page=number, per_page=per_page, **self.list_values())
+
     def paginate_queryset(self, queryset, page_size):
         if self.counted:
             return super().paginate_queryset(queryset, page_size)
         number = paging.page_number(self.request.GET.get(self.page_kwarg))
-        rows = self.list_query(page=number, per_page=page_size, **self.list_values())
+        rows = self.page_rows(number, page_size)
         teasers = reading.teasers(rows, self.sections, show_section=self.show_section)
         page = paging.rows_page(
             teasers, number, page_size, allow_empty_first_page=self.empty_first_page
@@ -210,15 +223,17 @@ class AuthorView(PublishedListView):
     template_name = "articles/author.html"
     empty_first_page = False
 
+    list_query = reading.author_page  # the author with their page of articles: one query
+
     def find(self):
-        self.author = reading.author(self.kwargs["slug"])
-        if self.author is None:
+        number = paging.page_number(self.request.GET.get(self.page_kwarg))
+        found = self.list_query(self.kwargs["slug"], page=number, per_page=self.paginate_by)
+        if found is None:
             raise Http404("No such author.")
+        self.author, self.rows = found
 
-    list_query = reading.by_author
-
-    def list_values(self):
-        return {"author": self.author.pk}
+    def page_rows(self, number, per_page):
+        return self.rows
 
     def list_tag(self):
         return f"author-{self.author.pk}"
@@ -246,15 +261,17 @@ class AuthorView(PublishedListView):
 class TopicView(PublishedListView):
     template_name = "articles/topic.html"
 
+    list_query = reading.topic_page  # the topic with its page of articles: one query
+
     def find(self):
-        self.topic = reading.topic(self.kwargs["slug"])
-        if self.topic is None:
+        number = paging.page_number(self.request.GET.get(self.page_kwarg))
+        found = self.list_query(self.kwargs["slug"], page=number, per_page=self.paginate_by)
+        if found is None:
             raise Http404("No such topic.")
+        self.topic, self.rows = found
 
-    list_query = reading.on_topic
-
-    def list_values(self):
-        return {"topic": self.topic.pk}
+    def page_rows(self, number, per_page):
+        return self.rows
 
     def list_tag(self):
         return f"topic-{self.topic.pk}"

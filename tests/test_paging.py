@@ -1,12 +1,17 @@
 """List pages go Newer/Older without counting the archive; search counts, up to a limit."""
 
+import random
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import paging
+from articles.models import ArticleTopic, Topic
 from tests.factories import make_article, make_author, make_section
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +34,32 @@ def test_a_section_pages_newer_and_older_without_counting(client):
     assert second.count('class="teaser"') == 1
     assert "Harbour story 0" in second  # the oldest
     assert '<a href="?page=1" rel="prev">← Newer</a>' in second and 'rel="next">' not in second
+
+
+@pytest.mark.parametrize("kind", ["author", "topic"])
+def test_an_author_s_or_topic_s_pages_list_the_newest_first(client, kind):
+    """The author or topic comes with its page of articles in one query (`reading.PageOf`):
+    in order, newest first, the next page from where this one ends."""
+    author, topic = make_author(), Topic.objects.create(name="Harbour", slug="harbour")
+    hours = list(range(PER_PAGE + 2))
+    random.Random(3).shuffle(hours)  # published in an order of their own, not their pks'
+    start = timezone.now() - timedelta(days=1)
+    for n, hour in enumerate(hours):
+        article = make_article(
+            headline=f"Story {n}", authors=[author], published_at=start - timedelta(hours=hour)
+        )
+        ArticleTopic.objects.create(article=article, topic=topic, position=0)
+    newest_first = [f"Story {n}" for n in sorted(range(len(hours)), key=hours.__getitem__)]
+    url = (author if kind == "author" else topic).get_absolute_url()
+
+    def headlines(response):
+        assert response.status_code == 200
+        return [teaser.split("</a>")[0].rsplit(">", 1)[1]
+                for teaser in response.text.split('class="teaser__headline"><a ')[1:]]  # fmt: skip
+
+    assert headlines(client.get(url)) == newest_first[:PER_PAGE]
+    assert headlines(client.get(url, {"page": 2})) == newest_first[PER_PAGE:]
+    assert client.get(url, {"page": 3}).status_code == 404
 
 
 @pytest.mark.parametrize("number", ["3", "0", "-1", "two", "1e3", "100001"])
