@@ -11,7 +11,7 @@ page was a fifth of its time.
 from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import OuterRef, Subquery
+from django.db.models import DateTimeField, OuterRef, Subquery, Value
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -66,77 +66,22 @@ def linked(rows, sections_by_pk=None) -> list[Linked]:
 
 
 # ---------------------------------------------------------------------------------------
-# A page of an author's or a topic's articles, with the author (and photo) or topic
-
-
-def _columns(model):
-    return [field.attname for field in model._meta.concrete_fields]
-
-
-def _author_columns():
-    return [*_columns(Author), *(f"photo__{name}" for name in _columns(ImageAsset))]
-
-
-def _author_from(values) -> Author:
-    names = _columns(Author)
-    found = Author.from_db(DEFAULT_DB_ALIAS, names, values[: len(names)])
-    photo = None  # (assigning None would clear `photo_id` too)
-    if found.photo_id is not None:
-        photo = ImageAsset.from_db(DEFAULT_DB_ALIAS, _columns(ImageAsset), values[len(names) :])
-    found.photo = photo
-    return found
-
-
-def _topic_from(values) -> Topic:
-    return Topic.from_db(DEFAULT_DB_ALIAS, _columns(Topic), values)
-
-
-class PageOf:
-    """A row found by its slug (an author, a topic) with one page of its public articles,
-    newest first, as stored teaser rows (`STORED + TEASER`), in one query: the page is a
-    column of the row (`JSONRows`). One prepared query per page number asked for."""
-
-    def __init__(self, model, columns, lookup, make):
-        self.model, self.columns, self.lookup, self.make = model, columns, lookup, make
-        self.pages = {}
-
-    def __call__(self, slug, *, page: int, per_page: int):
-        """(the object, the page's `per_page + 1` rows from its start), or None: no such
-        slug."""
-        query = self.pages.get((page, per_page))
-        if query is None:
-            query = self.pages[(page, per_page)] = Prepared(
-                lambda slug, now: self.build(slug, now, page=page, per_page=per_page)
-            )
-        rows = query(slug=slug, now=timezone.now())
-        if not rows:
-            return None
-        *values, listed = rows[0]
-        return self.make(values), JSONRows.rows(listed)
-
-    def build(self, slug, now, *, page, per_page):
-        start = (page - 1) * per_page
-        listed = Article.objects.published(now=now).filter(**{self.lookup: OuterRef("pk")})
-        listed = listed.order_by(*LATEST).values(*STORED, *TEASER, "published_at", "created_at")
-        listed = JSONRows(listed[start : start + per_page + 1], (*STORED, *TEASER), LATEST)
-        return (
-            self.model.objects.filter(slug=slug)
-            .annotate(listed=listed)
-            .values_list(*self.columns(), "listed")
-        )
-
-
-author_page = PageOf(Author, _author_columns, "bylines__author", _author_from)
-topic_page = PageOf(Topic, lambda: _columns(Topic), "article_topics__topic", _topic_from)
-
-
-# ---------------------------------------------------------------------------------------
 # Sections: the menu of every page, and each kicker
 
-
 SECTION = ("pk", "name", "slug", "position")
+MENU_ORDER = ("position", "name")  # Section's own ordering
 RAIL = ("pk", "headline", "slug", "published_at")  # a rail's entry (`Linked`)
 LATEST = ("-published_at", "-created_at")  # every list's order, newest first
+
+
+def reading_at(request) -> tuple:
+    """(the moment a reader page reads the archive as of, whether the page's own query
+    finds its bound): the moment the middleware began the request (`caching.page_started`),
+    from which the next scheduled publication bounds how long the page may be kept; a
+    shared cache keeps that answer (`caching.next_scheduled`), so the query need not."""
+    started = caching.page_started(request) if request is not None else None
+    bound = started is not None and not caching.shared_cache()
+    return (caching.aware(started) if started is not None else timezone.now()), bound
 
 
 def _menu(*, bound, rails):
@@ -167,16 +112,11 @@ def sections(request=None, *, rails=0) -> list[Section]:
     not keep, the same query also finds when the next scheduled article goes live; with
     `rails`, each section carries its latest `rails` public articles as `rail` (`Linked`),
     from the same query."""
-    started = caching.page_started(request) if request is not None else None
-    bound = started is not None and not caching.shared_cache()
+    now, bound = reading_at(request)
     query = _menus.get((bound, rails))
     if query is None:
         query = _menus[(bound, rails)] = _menu(bound=bound, rails=rails)
-    if bound or rails:
-        now = caching.aware(started) if started is not None else timezone.now()
-        rows = query(now=now)
-    else:
-        rows = query()
+    rows = query(now=now) if bound or rails else query()
     if bound and rows:
         caching.found_next_scheduled(request, rows[0][len(SECTION)])
     found = []
@@ -187,6 +127,91 @@ def sections(request=None, *, rails=0) -> list[Section]:
             section.rail = _rail(row[-1], section)
         found.append(section)
     return found
+
+
+class WithMenu:
+    """A reader page's query of one row (an article, an author, a topic, found by its
+    slug) that brings the menu along: the sections as a column (`JSONRows`) and, when the
+    page finds its bound itself (`reading_at`), the next scheduled publication as another,
+    so the page needs no query for them.
+
+    `build(**values)` gives the row's queryset (`build(now=…, **values)` if `timed`: a
+    queryset of what is public at that moment), `columns()` the names it reads. One
+    prepared query for pages that find their bound and one for those that do not."""
+
+    def __init__(self, build, columns, *, timed=False):
+        self.build, self.columns, self.timed = build, columns, timed
+        self.queries = {}
+
+    def __call__(self, request, **values) -> tuple:
+        """(the row's `columns()`, the menu's sections), or (None, None): no such row."""
+        now, bound = reading_at(request)
+        query = self.queries.get(bound)
+        if query is None:
+            query = self.queries[bound] = Prepared(self._row(bound))
+        rows = query(now=now, **values) if bound or self.timed else query(**values)
+        if not rows:
+            return None, None
+        *row, menu, next_due = rows[0]
+        if bound:
+            caching.found_next_scheduled(request, next_due)
+        menu = [
+            Section(id=pk, name=name, slug=slug, position=position)
+            for pk, name, slug, position in JSONRows.rows(menu)
+        ]
+        return row, menu
+
+    def _row(self, bound):
+        def build(now=None, **values):
+            sections = Section.objects.order_by(*MENU_ORDER).values(*SECTION)
+            if bound:
+                due = Subquery(caching.scheduled_after(now).values("published_at")[:1])
+            else:
+                due = Value(None, output_field=DateTimeField())
+            found = self.build(now=now, **values) if self.timed else self.build(**values)
+            return found.annotate(
+                menu=JSONRows(sections, SECTION, MENU_ORDER), next_due=due
+            ).values_list(*self.columns(), "menu", "next_due")
+
+        return build
+
+
+# ---------------------------------------------------------------------------------------
+# An author (with their photo) or a topic, with the menu
+
+
+def _columns(model):
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+def _author_columns():
+    return [*_columns(Author), *(f"photo__{name}" for name in _columns(ImageAsset))]
+
+
+_author = WithMenu(lambda slug: Author.objects.filter(slug=slug), _author_columns)
+_topic = WithMenu(lambda slug: Topic.objects.filter(slug=slug), lambda: _columns(Topic))
+
+
+def author(request, slug) -> tuple:
+    """(the author with this slug, their photo loaded, or None; the menu): one query."""
+    row, menu = _author(request, slug=slug)
+    if row is None:
+        return None, None
+    names = _columns(Author)
+    found = Author.from_db(DEFAULT_DB_ALIAS, names, row[: len(names)])
+    photo = None  # (assigning None would clear `photo_id` too)
+    if found.photo_id is not None:
+        photo = ImageAsset.from_db(DEFAULT_DB_ALIAS, _columns(ImageAsset), row[len(names) :])
+    found.photo = photo
+    return found, menu
+
+
+def topic(request, slug) -> tuple:
+    """(the topic with this slug or None, the menu): one query."""
+    row, menu = _topic(request, slug=slug)
+    if row is None:
+        return None, None
+    return Topic.from_db(DEFAULT_DB_ALIAS, _columns(Topic), row), menu
 
 
 def _rail(value, section) -> list[Linked]:
@@ -270,3 +295,5 @@ class ListQuery:
 
 
 in_section = ListQuery(lambda articles, section: articles.filter(section_id=section))
+by_author = ListQuery(lambda articles, author: articles.filter(bylines__author_id=author))
+on_topic = ListQuery(lambda articles, topic: articles.filter(article_topics__topic_id=topic))

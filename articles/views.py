@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.http import Http404
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.views.generic import ListView, TemplateView
@@ -8,7 +7,6 @@ from django.views.generic import ListView, TemplateView
 from . import caching, fragments, frontpage, paging, reading, related, search, seo
 from .addresses import fixed_url, slug_url
 from .models import Article
-from .prepared import Prepared
 
 RAIL_LENGTH = 4  # articles in each section's rail on the home page
 
@@ -66,13 +64,15 @@ def article_page_context(article):
 
 ARTICLE_PARTS = ("story_html", "head_html", "rendered_tags")
 ARTICLE = (*reading.STORED, *ARTICLE_PARTS, "headline", "slug", "published_at", "section_id")
-_article = Prepared(
-    lambda slug, now: (
+# The article with its editor's related links and the menu: one query.
+_article = reading.WithMenu(
+    lambda now, slug: (
         Article.objects.published(now=now)
         .filter(slug=slug)
         .annotate(curated=related.curated_column(now))
-        .values_list(*ARTICLE, "curated")
-    )
+    ),
+    lambda: [*ARTICLE, "curated"],
+    timed=True,
 )
 
 
@@ -85,12 +85,12 @@ class ArticleDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = _article(slug=self.kwargs["slug"], now=timezone.now())
-        if not rows:
+        row, sections = _article(self.request, slug=self.kwargs["slug"])
+        if row is None:
             raise Http404("No such article.")
-        [(pk, story, head, tags)] = fragments.current([rows[0][:6]], ARTICLE_PARTS)
-        headline, slug, published_at, section, curated = rows[0][6:]
-        context["nav_sections"] = sections = reading.sections(self.request)
+        [(pk, story, head, tags)] = fragments.current([row[:6]], ARTICLE_PARTS)
+        headline, slug, published_at, section, curated = row[6:]
+        context["nav_sections"] = sections
         by_pk = {s.pk: s for s in sections}
         context["article"] = reading.Linked(
             pk, headline, slug_url("articles:detail", slug), published_at, by_pk[section]
@@ -139,15 +139,11 @@ class PublishedListView(ListView):
     def list_values(self) -> dict:
         return {}
 
-    def page_rows(self, number, per_page) -> list[tuple]:
-        """The stored teaser rows of page `number`, `per_page + 1` from its start."""
-        return self.list_query(page=number, per_page=per_page, **self.list_values())
-
     def paginate_queryset(self, queryset, page_size):
         if self.counted:
             return super().paginate_queryset(queryset, page_size)
         number = paging.page_number(self.request.GET.get(self.page_kwarg))
-        rows = self.page_rows(number, page_size)
+        rows = self.list_query(page=number, per_page=page_size, **self.list_values())
         teasers = reading.teasers(rows, self.sections, show_section=self.show_section)
         page = paging.rows_page(
             teasers, number, page_size, allow_empty_first_page=self.empty_first_page
@@ -223,17 +219,15 @@ class AuthorView(PublishedListView):
     template_name = "articles/author.html"
     empty_first_page = False
 
-    list_query = reading.author_page  # the author with their page of articles: one query
-
     def find(self):
-        number = paging.page_number(self.request.GET.get(self.page_kwarg))
-        found = self.list_query(self.kwargs["slug"], page=number, per_page=self.paginate_by)
-        if found is None:
+        self.author, self.sections = reading.author(self.request, self.kwargs["slug"])
+        if self.author is None:
             raise Http404("No such author.")
-        self.author, self.rows = found
 
-    def page_rows(self, number, per_page):
-        return self.rows
+    list_query = reading.by_author
+
+    def list_values(self):
+        return {"author": self.author.pk}
 
     def list_tag(self):
         return f"author-{self.author.pk}"
@@ -261,17 +255,15 @@ class AuthorView(PublishedListView):
 class TopicView(PublishedListView):
     template_name = "articles/topic.html"
 
-    list_query = reading.topic_page  # the topic with its page of articles: one query
-
     def find(self):
-        number = paging.page_number(self.request.GET.get(self.page_kwarg))
-        found = self.list_query(self.kwargs["slug"], page=number, per_page=self.paginate_by)
-        if found is None:
+        self.topic, self.sections = reading.topic(self.request, self.kwargs["slug"])
+        if self.topic is None:
             raise Http404("No such topic.")
-        self.topic, self.rows = found
 
-    def page_rows(self, number, per_page):
-        return self.rows
+    list_query = reading.on_topic
+
+    def list_values(self):
+        return {"topic": self.topic.pk}
 
     def list_tag(self):
         return f"topic-{self.topic.pk}"

@@ -3,9 +3,10 @@
 The bounds (counted on both SQLite and PostgreSQL), for articles as they are once saved,
 their parts rendered after the commit (`articles.fragments`):
   home 2 (the front page's stored teasers, the section menu with each section's rail)
-  article 3 (the article's stored story with its curated related, filled related, menu)
+  article 2 (the article's stored story with its curated related and the menu; the
+    related filled)
   section 2 (its stored teasers, the menu, which has the section)
-  author 2 (the author with their photo and stored teasers, menu) · topic 2 (as author)
+  author 2 (the author with their photo and the menu, stored teasers) · topic 2 (as author)
   search 5 (count, articles, bylines, the form's sections, menu)
   feed 3 (articles, bylines, topics), RSS or Atom; a section's, author's or topic's feed 4
     (the same, plus the section, author or topic)
@@ -37,7 +38,7 @@ SCHEDULE_LOOKUP = 1  # feeds and sitemaps; an HTML page's menu query finds it (H
 HTML_PAGES = {"home", "article", "section", "author", "topic", "search"}
 BOUNDS = {
     "home": 2,
-    "article": 3,
+    "article": 2,
     "section": 2,
     "author": 2,
     "topic": 2,

@@ -104,13 +104,13 @@ def test_filling_costs_two_queries_however_many_candidates(n, django_assert_num_
 def test_the_editors_list_comes_with_the_article_s_own_query(
     client, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
-    """A full curated list needs no fill: the article page runs the article's query (with
-    its curated links) and the menu's, and no more."""
+    """A full curated list needs no fill: the article page runs one query, the article's,
+    which brings its curated links and the menu."""
     section = make_section()
     with django_capture_on_commit_callbacks(execute=True):  # the story is drawn then
         picked = [make_article(headline=f"Picked {n}", section=section) for n in range(3)]
         article = make_article(section=section, related=picked)  # the oldest first
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         response = client.get(article.get_absolute_url())
     assert [a.headline for a in response.context["related_articles"]] == [
         "Picked 0",

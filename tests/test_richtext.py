@@ -322,12 +322,12 @@ def test_a_body_with_pictures_costs_the_reader_no_query_of_its_own(
         many = make_article(
             body="".join(f'<figure data-image="{make_image().pk}"></figure>' for _ in range(5))
         )
-    # The article with its stored story and curated related, the related filled, the menu
-    # with the next scheduled publication (articles/caching.py): the figures were drawn at
-    # save.
-    with django_assert_num_queries(3):
+    # The article with its stored story, curated related and the menu with the next
+    # scheduled publication (articles/caching.py), then the related filled: the figures
+    # were drawn at save.
+    with django_assert_num_queries(2):
         client.get(one.get_absolute_url())
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         response = client.get(many.get_absolute_url())
     assert article_part(response).count("Image credit:") == 5
 
