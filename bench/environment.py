@@ -3,7 +3,8 @@
 One place for both, used by bench/run, bench/probe.py and bench/profile_pages.py: production
 settings (DEBUG off, a generated SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, plain HTTP), the
 benchmark's URLconf (bench/settings.py), and a database and media folder of its own under
-bench/results/ (SQLite by default; DATABASE_URL for PostgreSQL).
+bench/results/ (SQLite by default; DATABASE_URL for PostgreSQL) with its uploads (public and
+private).
 """
 
 import os
@@ -42,6 +43,9 @@ def bench_env(*, secret_key=None):
         "LOG_LEVEL": "WARNING",
         "DATABASE_URL": url,
         "MEDIA_ROOT": str(scratch / "media"),
+        # The originals too: in the project's own private-media/ they were not found from
+        # another checkout of the project, and seed_bench --reuse began again.
+        "PRIVATE_MEDIA_ROOT": str(scratch / "private-media"),
         "BENCH_STATIC_ROOT": str(RESULTS / "static"),
         "BENCH_FLOOR_FILE": str(scratch / "floor.html"),
         "BENCH_SCRATCH": str(scratch),

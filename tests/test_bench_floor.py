@@ -1,5 +1,7 @@
 """The benchmark's floor (bench/urls.py) exists only on the server bench/run starts."""
 
+from pathlib import Path
+
 import pytest
 from django.urls import NoReverseMatch, reverse
 
@@ -26,3 +28,15 @@ def test_the_bench_server_serves_the_saved_page_without_a_query(
     assert response.status_code == 200
     assert response.content == page.read_bytes()
     assert client.get("/").status_code == 200  # the rest of the site is there too
+
+
+def test_the_bench_keeps_its_uploads_with_its_database(monkeypatch):
+    """Pictures and originals live beside the bench database in bench/results/, not in the
+    project's media/ and private-media/: a bench archive is whole wherever it is reused."""
+    from bench.environment import RESULTS, bench_env
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench")
+    env = bench_env()
+    scratch = RESULTS / "postgresql-newsroom_bench"
+    assert Path(env["MEDIA_ROOT"]) == scratch / "media"
+    assert Path(env["PRIVATE_MEDIA_ROOT"]) == scratch / "private-media"
