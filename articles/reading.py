@@ -6,6 +6,13 @@ query (`articles.prepared`, compiled once per process) of the articles' stored p
 Rows come back as plain tuples and small records (`Listed`, `Linked`), not model objects:
 the pages show stored HTML and a few columns, and building a hundred model instances per
 page was a fifth of its time.
+
+Each query is a round trip, which on PostgreSQL under load costs more than its CPU: a short
+list rides along as a JSON column of a row the page reads anyway (`JSONRows`: the home
+page's rails on the menu's rows, an article's curated related links on its row), and a
+page's query of one row brings the menu (`WithMenu`: article, author, topic). A long one (a
+page of teasers, 34 KB) is its own query: aggregating it cost PostgreSQL more than the round
+trip.
 """
 
 from dataclasses import dataclass
