@@ -6,9 +6,10 @@ most with this one: each shared topic counts 3, each shared author 2, the same s
 ties go to the most recent. Never the article itself, never one that is not public
 (`Article.objects.published()`, the one rule).
 
-Cheap at any size: two queries. The fill scores only a bounded pool of candidates, the
-latest `POOL` public articles sharing a topic, an author or the section (each found through
-an index on publication time), so it does not score the whole archive.
+Cheap at any size: the editor's list comes with the article's own row (`curated_column`),
+the fill is one query. The fill scores only a bounded pool of candidates, the latest `POOL`
+public articles sharing a topic, an author or the section (each found through an index on
+publication time), so it does not score the whole archive.
 """
 
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -37,14 +38,6 @@ def _shared(model, ids, field):
 # A related article's row: what its link shows (`reading.Linked`).
 LINK = ("pk", "headline", "slug", "published_at", "section_id", "section__name", "section__slug")
 
-_curated = Prepared(
-    lambda article, now: (
-        Article.objects.published(now=now)
-        .filter(linked_from__from_article_id=article)
-        .order_by("linked_from__position", "linked_from__pk")
-        .values_list(*LINK)
-    )
-)
 PLACE = ("linked_from__position", "linked_from__pk")  # the editor's order
 
 
@@ -85,15 +78,14 @@ def _fill(now, article, section, others, topics, authors, missing):
 _fills = {}  # a prepared query per number missing
 
 
-def related_links(article, section, topics, authors, *, curated=None, wanted=WANTED):
+def related_links(article, section, topics, authors, *, curated, wanted=WANTED):
     """What the article page lists under "Related articles" (`reading.Linked`s): for the
     article with pk `article` in section `section`, with topic and author ids `topics` and
-    `authors`. `curated`: the editor's list as `LINK` rows, when it is in hand."""
+    `authors`. `curated`: the editor's list as `LINK` rows (`curated_rows` of the article's
+    row, or the list of an article in hand: `related_for`)."""
     from .reading import linked
 
     now = timezone.now()
-    if curated is None:
-        curated = _curated(article=article, now=now)
     missing = wanted - len(curated)
     if missing <= 0:
         return linked(curated)
