@@ -40,3 +40,16 @@ def test_the_bench_keeps_its_uploads_with_its_database(monkeypatch):
     scratch = RESULTS / "postgresql-newsroom_bench"
     assert Path(env["MEDIA_ROOT"]) == scratch / "media"
     assert Path(env["PRIVATE_MEDIA_ROOT"]) == scratch / "private-media"
+
+
+def test_each_bench_database_has_its_own_uploads(monkeypatch):
+    """Two SQLite bench archives (2,000 and 100,000 articles) never share a media folder."""
+    from bench.environment import RESULTS, bench_env
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    default = bench_env()
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{RESULTS / 'sqlite' / 'bench100k.sqlite3'}")
+    bigger = bench_env()
+    assert Path(default["MEDIA_ROOT"]) == RESULTS / "sqlite" / "media"
+    assert Path(bigger["MEDIA_ROOT"]) == RESULTS / "sqlite-bench100k" / "media"
+    assert Path(bigger["PRIVATE_MEDIA_ROOT"]) == RESULTS / "sqlite-bench100k" / "private-media"

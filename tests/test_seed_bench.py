@@ -111,6 +111,17 @@ def test_reuse_leaves_an_archive_of_the_asked_size_alone():
     assert Article.objects.count() == 12
 
 
+def test_reuse_draws_stored_parts_of_older_templates_again_and_says_so():
+    seed(articles=10)
+    Article.objects.update(rendered_as="0:drawn by older templates")
+
+    said = seed(articles=10, reuse=True)
+
+    assert "Stored parts drawn again: 10 articles." in said
+    assert not Article.objects.filter(rendered_as="0:drawn by older templates").exists()
+    assert "drawn again" not in seed(articles=10, reuse=True)  # nothing stale now
+
+
 def test_writes_in_bulk_queries_do_not_grow_with_the_archive(django_assert_max_num_queries):
     # Both runs replace an archive of the same size, so only the size asked for differs.
     seed(articles=20, authors=3, images=10)

@@ -153,7 +153,11 @@ class Command(BaseCommand):
             drawn = 0
             for start in range(0, len(pks), BATCH):
                 drawn += len(fragments.refresh(pks[start : start + BATCH], bulk=True))
+                if drawn and (start // BATCH) % 20 == 0:  # minutes at 100,000: say so
+                    self.stdout.write(f"  stored parts drawn again: {drawn} articles so far")
+                    self.stdout.flush()
             if drawn:
+                self.stdout.write(f"Stored parts drawn again: {drawn} articles.")
                 fresh_statistics()  # each drawn row left a dead one behind on PostgreSQL
             return
         foreign = other_content()
