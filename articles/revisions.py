@@ -41,6 +41,8 @@ SKIPPED |= {"pending_revision", "live_revision", "changes_in_review", "revised_a
 # Nor what the reader pages show of it, rendered from the rest (`articles.fragments`).
 SKIPPED |= set(STORED_PARTS)
 SKIPPED |= {"changes", "rendered_as"}
+# Nor where the desk lists it, which the database works out from the status and deadline.
+SKIPPED |= {"desk_rank"}
 # Snapshotted and shown in comparisons, but never written back by a restore: status and
 # publication time change only through `articles.workflow`.
 NOT_RESTORED = {"status", "published_at"}

@@ -95,3 +95,27 @@ def test_each_status_is_a_coloured_badge(client):
     assert '<span class="desk-status desk-status--changes_requested">Changes requested' in page
     assert '<span class="desk-status desk-status--published">Published' in page
     assert "css/desk-home.css" in page  # the badges' colours and the readable columns
+
+
+def test_the_desk_order_is_read_from_an_index_not_sorted(client):
+    """The list's first page of keys comes from `article_desk_idx` in order, stopped after a
+    page: sorting every article for it cost 49 ms and 5 MB of a worker at 100,000 (SQLite)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(make_user("Editor"))
+    for n in range(101):  # past one page: a single page is read whole, unsorted by keys
+        make_article(headline=f"Live {n:03}")
+    with CaptureQueriesContext(connection) as seen:
+        client.get(CHANGELIST)
+    sql = [query["sql"] for query in seen.captured_queries]
+    keys = next(q for q in sql if '"desk_rank"' in q and "LIMIT" in q)  # the page's keys
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET enable_seqscan = off")  # a handful of rows: a scan is cheaper
+            cursor.execute(f"EXPLAIN {keys}")
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {keys}")
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    assert "article_desk_idx" in plan
+    assert "Sort" not in plan and "TEMP B-TREE" not in plan

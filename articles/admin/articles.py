@@ -90,7 +90,7 @@ def bulk_action(move):
 
 class DeskPaginator(Paginator):
     """The desk's pages found by their keys first, then only their articles read: the order
-    (`DESK_ORDER`) is worked out from an index alone (`article_desk_order_idx`), not by
+    (`DESK_ORDER`) is read from an index in order (`article_desk_idx`), not by
     sorting every article's row (0.6 s at 100,000 on SQLite)."""
 
     def page(self, number):

@@ -36,8 +36,11 @@ class Status(models.TextChoices):
 # A scheduled article goes live at its time with no job to flip it: see `published()`.
 LIVE_STATUSES = [Status.PUBLISHED, Status.SCHEDULED]
 
-# The desk's article list puts what needs someone's action first: in review, sent back, drafts
-# (its default order, `DESK_ORDER`, which the index `article_desk_order_idx` serves).
+# The desk's article list puts what needs someone's action first: in review, sent back, drafts,
+# each by its review deadline (none last), then the most recently changed. `desk_rank` (a
+# column the database computes) is the first two as one number, so that the whole order
+# (`DESK_ORDER`) is an index's own (`article_desk_idx`): the list's first page is read from
+# the index and stopped after a hundred rows, instead of sorting every article.
 NEEDS_ACTION = models.Case(
     models.When(status=Status.IN_REVIEW, then=Value(0)),
     models.When(status=Status.CHANGES_REQUESTED, then=Value(1)),
@@ -45,9 +48,14 @@ NEEDS_ACTION = models.Case(
     default=Value(3),
     output_field=models.IntegerField(),
 )
+NO_DEADLINE = models.Case(
+    models.When(review_deadline__isnull=True, then=Value(1)),
+    default=Value(0),
+    output_field=models.IntegerField(),
+)
 DESK_ORDER = [
-    NEEDS_ACTION.asc(),
-    F("review_deadline").asc(nulls_last=True),
+    F("desk_rank").asc(),  # NEEDS_ACTION, then a deadline before none (NO_DEADLINE)
+    F("review_deadline").asc(),  # within a rank, all deadlines or none: nulls never mix in
     F("updated_at").desc(),
     F("id").desc(),
 ]
@@ -347,6 +355,11 @@ class Article(models.Model):
         editable=False,
         help_text=_("When the writer needs the review by."),
     )
+    desk_rank = models.GeneratedField(
+        expression=NEEDS_ACTION * 2 + NO_DEADLINE,
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Set by `articles.trash`: deleted on the desk, off every public page, restorable.
@@ -436,15 +449,16 @@ class Article(models.Model):
                 condition=Q(trashed_at__isnull=False),
                 name="article_trash_idx",
             ),
-            # The desk's list in its default order (`DESK_ORDER`): its page's keys are found
-            # from this index alone (`admin.articles.DeskPaginator`), then only their rows
-            # read; sorting the archive's rows took 0.24 s (PostgreSQL) and 0.6 s (SQLite)
-            # at 100,000. `trashed_at` last, though always null here: SQLite then reads the
-            # index alone, for this and the list's count (it scanned the table without).
+            # The desk's list in its default order (`DESK_ORDER`): its page's keys are read
+            # from this index in order (`admin.articles.DeskPaginator`), then only their rows.
+            # Sorting the archive for them took 0.24 s (PostgreSQL) and 0.6 s (SQLite) at
+            # 100,000 articles, and sorting this index's entries 49 ms and 5 MB of the
+            # worker's memory (SQLite). `trashed_at` last, though always null here: SQLite
+            # then reads the index alone, for this and the list's count.
             models.Index(
-                fields=["status", "review_deadline", "updated_at", "id", "trashed_at"],
+                fields=["desk_rank", "review_deadline", "-updated_at", "-id", "trashed_at"],
                 condition=Q(trashed_at__isnull=True),
-                name="article_desk_order_idx",
+                name="article_desk_idx",
             ),
             # The sitemap index's `lastmod` of the articles: the newest public edit, read
             # newest first and stopped at the first public one (a scan of the archive before).
