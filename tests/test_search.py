@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
+from articles import search
 from articles.models import Article, Byline, Status
 from articles.models.articles import SQLITE_INDEX
 
@@ -145,6 +146,29 @@ def test_ranking_weighs_headline_above_standfirst_above_body(client):
     make_article(headline="Budget", standfirst="Seagrass returns.", body="<p>Text.</p>")
     make_article(headline="Seagrass returns", standfirst="Good news.", body="<p>Text.</p>")
     assert found(client, "seagrass") == ["Seagrass returns", "Budget", "Council meets"]
+
+
+def test_the_newest_matches_are_ranked_and_an_older_one_beyond_them_is_not_listed(
+    client, monkeypatch
+):
+    # A common word matches most of the archive: both databases rank only its newest
+    # CANDIDATES matches (201; three here), the same rule on each.
+    monkeypatch.setattr(search, "CANDIDATES", 3)
+    hours = iter(range(1, 10))
+
+    def story(headline, standfirst="Good news.", body="<p>Seagrass.</p>"):
+        published_at = timezone.now() - timedelta(hours=next(hours))
+        make_article(headline=headline, standfirst=standfirst, body=body, published_at=published_at)
+
+    story("Newest, in the body")
+    story("Next, in the standfirst", standfirst="Seagrass returns.")
+    story("Third, in the body")
+    story("Seagrass: oldest, in the headline")
+    assert found(client, "seagrass") == [
+        "Next, in the standfirst",
+        "Newest, in the body",
+        "Third, in the body",
+    ]
 
 
 @postgresql_only
