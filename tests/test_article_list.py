@@ -63,6 +63,30 @@ def test_a_long_list_pages_in_the_same_order(client, django_assert_max_num_queri
     assert first[1:] == [f"Live {n:03}" for n in range(99, 0, -1)]
 
 
+def test_each_row_shows_its_byline_in_the_editor_s_order(client, django_assert_max_num_queries):
+    client.force_login(make_user("Editor"))
+    ina, tom, ada = (make_author(name=name) for name in ["Ina Kerr", "Tom Bale", "Ada Roy"])
+    make_article(headline="Two authors", authors=[tom, ina])
+    make_article(headline="Three authors", authors=[ada, ina, tom])
+    make_article(headline="No author")
+    client.get(CHANGELIST)
+    # The names come with each row (no query of their own for the page's bylines).
+    with django_assert_max_num_queries(8):
+        html = client.get(CHANGELIST).text
+    bylines = dict(
+        re.findall(
+            r'field-headline"><a [^>]*>([^<]+)</a>.*?<td class="field-byline">([^<]*)</td>',
+            html,
+            re.S,
+        )
+    )
+    assert bylines == {
+        "Two authors": "Tom Bale, Ina Kerr",
+        "Three authors": "Ada Roy, Ina Kerr, Tom Bale",
+        "No author": "—",
+    }
+
+
 def test_mine_lists_what_i_keep_or_carry_my_byline(client):
     writer = make_user("Writer")
     client.force_login(writer)
