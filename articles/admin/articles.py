@@ -112,15 +112,14 @@ class ArticleChangeList(ChangeList):
     request in ten some 100 ms more (p99 3.3 × p50)."""
 
     def get_queryset(self, request, exclude_parameters=None):
-        names = Byline.objects.filter(article=OuterRef("pk")).order_by("position")
+        order = Byline._meta.ordering  # the editor's order, as everywhere else
+        names = Byline.objects.filter(article=OuterRef("pk")).order_by(*order)
         return (
             super()
             .get_queryset(request, exclude_parameters)
             .defer("body", "body_text", "search_vector", *RENDERING)
             .annotate(
-                byline_names=JSONRows(
-                    names.values("author__name", "position"), ["author__name"], ["position"]
-                )
+                byline_names=JSONRows(names.values("author__name", *order), ["author__name"], order)
             )
         )
 
